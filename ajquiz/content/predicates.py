@@ -47,6 +47,7 @@ PREDICATES: dict[str, Predicate] = {
             "expires_on": "was due to expire on",
             "arrived_on": "arrived on",
             "visited_on": "visited on",
+            "ratified_on": "was ratified on",
         },
     ),
     **_vocabulary(
@@ -99,6 +100,8 @@ PREDICATES: dict[str, Predicate] = {
             "deterred": "deterred",
             "appealed_to": "appealed to",
             "related_to": "is related to",
+            "organised_by": "was organised by",
+            "published_by": "was published by",
         },
     ),
     **_vocabulary(
@@ -135,6 +138,8 @@ PREDICATES: dict[str, Predicate] = {
             "nationality": "had the nationality",
             "occupation": "worked as",
             "event": "saw the event",
+            "declined": "declined",
+            "desired": "desired",
         },
     ),
 }

@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+
+from ajquiz.accounts.roles import Role
+
+
+class User(AbstractUser):
+    """A learner, teacher or administrator. The role is a group (see roles.py)."""
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+
+    @property
+    def role(self) -> str:
+        if self.is_staff:
+            return Role.ADMIN
+        if self._in_group(Role.TEACHER):
+            return Role.TEACHER
+        return Role.STUDENT
+
+    @property
+    def is_teacher(self) -> bool:
+        return self.is_staff or self._in_group(Role.TEACHER)
+
+    def _in_group(self, name: str) -> bool:
+        # Cached per instance: the navigation asks on every page.
+        cache = self.__dict__.setdefault("_group_names", None)
+        if cache is None:
+            cache = set(self.groups.values_list("name", flat=True))
+            self.__dict__["_group_names"] = cache
+        return name in cache

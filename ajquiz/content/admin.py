@@ -1,0 +1,182 @@
+from __future__ import annotations
+
+from django import forms
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.utils.html import format_html, format_html_join
+from django.utils.text import Truncator
+
+from ajquiz.content.highlight import segments
+from ajquiz.content.models import Entity, Fact, Passage, Source, Topic
+from ajquiz.content.predicates import PREDICATES
+from ajquiz.content.validation import fact_problems
+
+
+class PassageInline(admin.TabularInline):
+    model = Passage
+    fields = ("index", "excerpt", "fact_count")
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(fact_count=Count("facts"))
+
+    @admin.display(description="paragraph")
+    def excerpt(self, passage):
+        return Truncator(passage.text).chars(160)
+
+    @admin.display(description="facts anchored")
+    def fact_count(self, passage):
+        return passage.fact_count
+
+
+@admin.register(Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ("title", "kind", "author", "file_name", "fact_count")
+    list_filter = ("kind",)
+    search_fields = ("title", "author", "slug", "file_name")
+    readonly_fields = ("sha256",)
+    inlines = [PassageInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(fact_count=Count("facts"))
+
+    @admin.display(description="facts", ordering="fact_count")
+    def fact_count(self, source):
+        return source.fact_count
+
+
+@admin.register(Entity)
+class EntityAdmin(admin.ModelAdmin):
+    list_display = ("name", "kind", "slug", "has_image")
+    list_filter = ("kind",)
+    search_fields = ("name", "slug", "aliases", "description")
+    readonly_fields = ("thumbnail_preview",)
+
+    @admin.display(boolean=True, description="image")
+    def has_image(self, entity):
+        return bool(entity.image)
+
+    @admin.display(description="thumbnail")
+    def thumbnail_preview(self, entity):
+        if not entity.thumbnail:
+            return "—"
+        return format_html('<img src="{}" alt="{}">', entity.thumbnail.url, entity.image_alt)
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name", "parent", "slug")
+    list_filter = ("parent",)
+    search_fields = ("name", "slug", "description")
+    autocomplete_fields = ("parent",)
+
+
+class FactForm(forms.ModelForm):
+    predicate = forms.ChoiceField(
+        choices=[(slug, f"{slug} ({p.object_type})") for slug, p in sorted(PREDICATES.items())]
+    )
+
+    class Meta:
+        model = Fact
+        fields = (
+            "slug",
+            "subject",
+            "predicate",
+            "statement",
+            "qualifier",
+            "year",
+            "object_entity",
+            "object_date",
+            "date_precision",
+            "object_number",
+            "object_unit",
+            "object_text",
+            "source",
+            "quote",
+            "start",
+            "end",
+            "topics",
+        )
+        help_texts = {
+            "start": "Leave start and end at 0 to find a quote that occurs once in the source.",
+        }
+
+    def clean(self):
+        cleaned = super().clean()
+        source, quote = cleaned.get("source"), cleaned.get("quote")
+        unanchored = not cleaned.get("start") and not cleaned.get("end")
+        if source and quote and unanchored and source.text.count(quote) == 1:
+            cleaned["start"] = source.text.find(quote)
+            cleaned["end"] = cleaned["start"] + len(quote)
+            self.instance.start, self.instance.end = cleaned["start"], cleaned["end"]
+        return cleaned
+
+
+@admin.register(Fact)
+class FactAdmin(admin.ModelAdmin):
+    form = FactForm
+    list_display = ("slug", "subject", "predicate", "object_display", "year", "source")
+    list_filter = ("predicate", "source", "topics", "subject__kind")
+    search_fields = ("slug", "statement", "quote", "subject__name", "object_text")
+    autocomplete_fields = ("subject", "object_entity", "topics")
+    list_select_related = ("subject", "object_entity", "source")
+    readonly_fields = ("quote_in_passage", "passage")
+    actions = ["validate_selected"]
+    fieldsets = (
+        (None, {"fields": ("slug", "subject", "predicate", "statement", "qualifier", "year")}),
+        (
+            "Object (fill the one the predicate's type asks for)",
+            {
+                "fields": (
+                    "object_entity",
+                    ("object_date", "date_precision"),
+                    ("object_number", "object_unit"),
+                    "object_text",
+                )
+            },
+        ),
+        ("Anchor", {"fields": ("source", "quote", ("start", "end"), "quote_in_passage")}),
+        ("Browsing", {"fields": ("topics", "passage")}),
+    )
+
+    @admin.display(description="object")
+    def object_display(self, fact):
+        return fact.object_display
+
+    @admin.display(description="quote in its passage")
+    def quote_in_passage(self, fact):
+        if not fact.pk or not fact.passage_id:
+            return "Saved facts show their quote highlighted in its paragraph here."
+        passage = fact.passage
+        parts = segments(passage.text, passage.start, [fact])
+        return format_html_join(
+            "",
+            "{}",
+            (
+                (format_html("<mark>{}</mark>", part.text) if part.fact else part.text,)
+                for part in parts
+            ),
+        )
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        obj.passage = obj.locate_passage()
+        obj.save(update_fields=["passage"])
+
+    @admin.action(description="Validate selected facts")
+    def validate_selected(self, request, queryset):
+        failures = 0
+        for fact in queryset.select_related("subject", "object_entity", "source"):
+            for problem in fact_problems(fact):
+                failures += 1
+                self.message_user(request, f"{fact.slug}: {problem}", messages.ERROR)
+        if not failures:
+            self.message_user(
+                request, f"{queryset.count()} fact(s) checked: no problems.", messages.SUCCESS
+            )

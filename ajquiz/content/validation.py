@@ -1,0 +1,231 @@
+"""Checks that keep the fact store honest, over fixture files and over database rows.
+
+The same per-fact rules serve `manage.py validate_content` (fixture files, reported as
+`<file>:<slug>: <reason>`), the admin form and the admin action.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from ajquiz.content import fixtures as fixture_files
+from ajquiz.content.predicates import PREDICATES, ObjectType
+
+SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+OBJECT_FIELDS = {
+    ObjectType.ENTITY: "object_entity",
+    ObjectType.DATE: "object_date",
+    ObjectType.NUMBER: "object_number",
+    ObjectType.TEXT: "object_text",
+}
+
+
+@dataclass
+class FactRecord:
+    """One fact as plain data, whether read from a fixture file or from a row."""
+
+    slug: str
+    subject: str | None
+    predicate: str
+    source: str | None
+    quote: str
+    start: object
+    end: object
+    statement: str = ""
+    objects: dict[str, object] = field(default_factory=dict)
+    date_precision: str = ""
+    object_unit: str = ""
+    topics: list[str] = field(default_factory=list)
+    origin: str = ""
+
+    def object_key(self):
+        object_type = PREDICATES[self.predicate].object_type
+        value = self.objects.get(OBJECT_FIELDS[object_type])
+        if isinstance(value, (int, float, Decimal)):
+            value = Decimal(str(value)).normalize()
+        if isinstance(value, str):
+            value = value.strip().casefold()
+        # Two sources may state the same claim (corroboration); one source states it once.
+        return (self.source, self.subject, self.predicate, str(value), self.object_unit.casefold())
+
+
+@dataclass(frozen=True)
+class Problem:
+    origin: str
+    slug: str
+    reason: str
+
+    def __str__(self):
+        return f"{self.origin}:{self.slug}: {self.reason}"
+
+
+@dataclass
+class Catalogue:
+    """What fact references may resolve to."""
+
+    source_texts: dict[str, str]
+    entity_slugs: set[str]
+    topic_slugs: set[str]
+
+
+def record_problems(record: FactRecord, catalogue: Catalogue) -> list[str]:
+    problems = []
+    if not SLUG.match(record.slug or ""):
+        problems.append("slug must be lowercase words joined by hyphens")
+    if record.subject not in catalogue.entity_slugs:
+        problems.append(f"subject {record.subject!r} is not an entity")
+    predicate = PREDICATES.get(record.predicate)
+    if predicate is None:
+        problems.append(f"predicate {record.predicate!r} is not in the vocabulary")
+    else:
+        problems.extend(_object_problems(record, predicate.object_type, catalogue))
+    if not (record.statement or "").strip():
+        problems.append("statement is empty")
+    problems.extend(_anchor_problems(record, catalogue))
+    problems.extend(
+        f"topic {topic!r} does not exist"
+        for topic in record.topics
+        if topic not in catalogue.topic_slugs
+    )
+    return problems
+
+
+def _object_problems(record: FactRecord, object_type: str, catalogue: Catalogue) -> list[str]:
+    wanted = OBJECT_FIELDS[object_type]
+    given = [name for name, value in record.objects.items() if value not in (None, "")]
+    problems = []
+    if given != [wanted]:
+        problems.append(
+            f"predicate {record.predicate} takes a {object_type} object ({wanted}); "
+            f"found {', '.join(given) or 'none'}"
+        )
+    value = record.objects.get(wanted)
+    if value in (None, ""):
+        return problems
+    if object_type == ObjectType.ENTITY and value not in catalogue.entity_slugs:
+        problems.append(f"object_entity {value!r} is not an entity")
+    if object_type == ObjectType.DATE:
+        if isinstance(value, str):
+            try:
+                datetime.date.fromisoformat(value)
+            except ValueError:
+                problems.append(f"object_date {value!r} does not parse as YYYY-MM-DD")
+        elif not isinstance(value, datetime.date):
+            problems.append(f"object_date {value!r} does not parse as YYYY-MM-DD")
+        if record.date_precision not in {"day", "month", "year"}:
+            problems.append("date_precision must be day, month or year")
+    if object_type == ObjectType.NUMBER:
+        try:
+            Decimal(str(value))
+        except InvalidOperation:
+            problems.append(f"object_number {value!r} is not a number")
+        if not record.object_unit.strip():
+            problems.append("object_unit is required with a number")
+    return problems
+
+
+def _anchor_problems(record: FactRecord, catalogue: Catalogue) -> list[str]:
+    text = catalogue.source_texts.get(record.source)
+    if text is None:
+        return [f"source {record.source!r} does not exist"]
+    if not record.quote:
+        return ["quote is empty"]
+    start, end = record.start, record.end
+    if isinstance(start, int) and isinstance(end, int) and text[start:end] == record.quote:
+        return []
+    found = text.count(record.quote)
+    if found == 0:
+        return ["quote is not in the source text"]
+    where = f"it is at {text.find(record.quote)}" if found == 1 else f"it occurs {found} times"
+    return [f"quote does not match source text at {start}..{end} ({where})"]
+
+
+def duplicate_problems(records: Iterable[FactRecord]) -> list[Problem]:
+    problems = []
+    slugs: dict[str, FactRecord] = {}
+    claims: dict[tuple, FactRecord] = {}
+    for record in records:
+        if record.slug in slugs:
+            problems.append(
+                Problem(
+                    record.origin, record.slug, f"slug also used in {slugs[record.slug].origin}"
+                )
+            )
+        slugs[record.slug] = record
+        if record.predicate not in PREDICATES:
+            continue
+        key = record.object_key()
+        if key in claims:
+            problems.append(
+                Problem(record.origin, record.slug, f"duplicates fact {claims[key].slug}")
+            )
+        claims.setdefault(key, record)
+    return problems
+
+
+def validate_fixtures(root: Path) -> list[Problem]:
+    """Every problem in the fixture files under root."""
+    bundle = fixture_files.read_bundle(root)
+    problems = [Problem(origin, slug, reason) for origin, slug, reason in bundle.errors]
+    catalogue = Catalogue(
+        source_texts=bundle.source_texts,
+        entity_slugs=set(bundle.entity_origins),
+        topic_slugs=bundle.topic_slugs,
+    )
+    for record in bundle.facts:
+        problems.extend(
+            Problem(record.origin, record.slug, reason)
+            for reason in record_problems(record, catalogue)
+        )
+    problems.extend(duplicate_problems(bundle.facts))
+    for template in bundle.templates:
+        predicate = template["fields"].get("predicate", "")
+        if predicate and predicate not in PREDICATES:
+            problems.append(
+                Problem(
+                    template["origin"],
+                    template["fields"].get("slug", "?"),
+                    f"predicate {predicate!r} is not in the vocabulary",
+                )
+            )
+    return problems
+
+
+def fact_problems(fact) -> list[str]:
+    """Problems of one Fact row; the admin form and the "validate selected" action use this.
+
+    The database already guarantees that foreign keys resolve, so the catalogue holds only the
+    slugs this fact refers to.
+    """
+    source_slug = fact.source.slug if fact.source_id else None
+    subject_slug = fact.subject.slug if fact.subject_id else None
+    object_entity = fact.object_entity.slug if fact.object_entity_id else None
+    record = FactRecord(
+        slug=fact.slug,
+        subject=subject_slug,
+        predicate=fact.predicate,
+        source=source_slug,
+        quote=fact.quote,
+        start=fact.start,
+        end=fact.end,
+        statement=fact.statement,
+        objects={
+            "object_entity": object_entity,
+            "object_date": fact.object_date,
+            "object_number": fact.object_number,
+            "object_text": fact.object_text,
+        },
+        date_precision=fact.date_precision,
+        object_unit=fact.object_unit,
+    )
+    catalogue = Catalogue(
+        source_texts={source_slug: fact.source.text} if source_slug else {},
+        entity_slugs={slug for slug in (subject_slug, object_entity) if slug},
+        topic_slugs=set(),
+    )
+    return record_problems(record, catalogue)

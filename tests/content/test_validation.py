@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from ajquiz.content.fixtures import FIXTURE_ROOT, fix_offsets
+from ajquiz.content.validation import validate_fixtures
+
+GOOD_FACT = """\
+- model: content.fact
+  fields:
+    slug: treaty-1902-signed-on
+    subject: [treaty-1902]
+    predicate: signed_on
+    object_date: 1902-01-30
+    date_precision: day
+    statement: The first Anglo-Japanese alliance treaty was signed on 30 January 1902.
+    year: 1902
+    source: [anglo-japanese-alliance]
+    quote: on 30 January, effective 31 January 1902 for five years
+    start: {start}
+    end: {end}
+    topics: [[treaty-1902]]
+"""
+
+
+@pytest.fixture
+def fixture_root(tmp_path) -> Path:
+    """A small fixture tree: the real sources, topics and core entities, and one fact file."""
+    root = tmp_path / "fixtures"
+    shutil.copytree(FIXTURE_ROOT / "sources", root / "sources")
+    shutil.copy(FIXTURE_ROOT / "sources.yaml", root)
+    shutil.copy(FIXTURE_ROOT / "topics.yaml", root)
+    (root / "entities").mkdir()
+    shutil.copy(FIXTURE_ROOT / "entities" / "core.yaml", root / "entities")
+    (root / "facts").mkdir()
+    (root / "templates").mkdir()
+    return root
+
+
+def source_text(name="000_24e82773d0d62f43.txt") -> str:
+    return (FIXTURE_ROOT / "sources" / name).read_text(encoding="utf-8")
+
+
+def write_facts(root: Path, body: str) -> Path:
+    path = root / "facts" / "sample.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+def good_offsets():
+    quote = "on 30 January, effective 31 January 1902 for five years"
+    start = source_text().index(quote)
+    return start, start + len(quote)
+
+
+def test_a_correct_fact_has_no_problems(fixture_root):
+    start, end = good_offsets()
+    write_facts(fixture_root, GOOD_FACT.format(start=start, end=end))
+    assert validate_fixtures(fixture_root) == []
+
+
+def test_a_shifted_offset_is_reported_with_file_and_slug(fixture_root):
+    start, end = good_offsets()
+    write_facts(fixture_root, GOOD_FACT.format(start=start + 1, end=end + 1))
+    problems = [str(problem) for problem in validate_fixtures(fixture_root)]
+    assert problems == [
+        "fixtures/facts/sample.yaml:treaty-1902-signed-on: quote does not match source text "
+        f"at {start + 1}..{end + 1} (it is at {start})"
+    ]
+
+
+def test_a_quote_that_is_not_in_the_source_is_reported(fixture_root):
+    body = GOOD_FACT.format(start=0, end=0).replace("for five years", "for six years")
+    write_facts(fixture_root, body)
+    reasons = [problem.reason for problem in validate_fixtures(fixture_root)]
+    assert reasons == ["quote is not in the source text"]
+
+
+def test_unresolved_slugs_wrong_object_type_and_bad_dates_are_reported(fixture_root):
+    start, end = good_offsets()
+    body = (
+        GOOD_FACT.format(start=start, end=end)
+        .replace("subject: [treaty-1902]", "subject: [no-such-entity]")
+        .replace("object_date: 1902-01-30", "object_date: 1902-13-45")
+        .replace("topics: [[treaty-1902]]", "topics: [[no-such-topic]]")
+    )
+    write_facts(fixture_root, body)
+    reasons = {problem.reason for problem in validate_fixtures(fixture_root)}
+    assert reasons == {
+        "subject 'no-such-entity' is not an entity",
+        "object_date '1902-13-45' does not parse as YYYY-MM-DD",
+        "topic 'no-such-topic' does not exist",
+    }
+
+
+def test_an_object_of_the_wrong_type_for_the_predicate_is_reported(fixture_root):
+    start, end = good_offsets()
+    body = GOOD_FACT.format(start=start, end=end).replace(
+        "object_date: 1902-01-30", "object_text: in January"
+    )
+    write_facts(fixture_root, body)
+    reasons = [problem.reason for problem in validate_fixtures(fixture_root)]
+    assert reasons == ["predicate signed_on takes a date object (object_date); found object_text"]
+
+
+def test_duplicate_facts_are_reported(fixture_root):
+    start, end = good_offsets()
+    first = GOOD_FACT.format(start=start, end=end)
+    second = first.replace("slug: treaty-1902-signed-on", "slug: treaty-1902-signed-again")
+    write_facts(fixture_root, first + second)
+    problems = [str(problem) for problem in validate_fixtures(fixture_root)]
+    assert problems == [
+        "fixtures/facts/sample.yaml:treaty-1902-signed-again: duplicates fact treaty-1902-signed-on"
+    ]
+
+
+def test_fix_offsets_rewrites_the_offsets_of_a_unique_quote(fixture_root):
+    path = write_facts(fixture_root, GOOD_FACT.format(start=0, end=0))
+    assert fix_offsets(fixture_root) == [("fixtures/facts/sample.yaml", "treaty-1902-signed-on")]
+    start, end = good_offsets()
+    assert f"start: {start}" in path.read_text()
+    assert f"end: {end}" in path.read_text()
+    assert validate_fixtures(fixture_root) == []
+
+
+def test_the_command_exits_non_zero_and_prints_each_problem(fixture_root, capsys):
+    write_facts(fixture_root, GOOD_FACT.format(start=1, end=2))
+    with pytest.raises(CommandError, match="1 problem"):
+        call_command("validate_content", root=fixture_root)
+    assert "fixtures/facts/sample.yaml:treaty-1902-signed-on: quote does not match" in (
+        capsys.readouterr().out
+    )
+
+
+def test_the_project_fixtures_are_valid():
+    assert [str(problem) for problem in validate_fixtures(FIXTURE_ROOT)] == []
