@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accounts/", include("ajquiz.accounts.urls")),
     path("", include("ajquiz.content.urls")),
+    path("", include("ajquiz.questions.urls")),
     path("admin/", admin.site.urls),
 ]
 

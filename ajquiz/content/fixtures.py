@@ -101,6 +101,7 @@ def read_bundle(root: Path = FIXTURE_ROOT) -> Bundle:
                         },
                         date_precision=fields.get("date_precision") or "",
                         object_unit=fields.get("object_unit") or "",
+                        qualifier=fields.get("qualifier") or "",
                         topics=[_key(topic) for topic in fields.get("topics") or []],
                         origin=origin,
                     )

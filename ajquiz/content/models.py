@@ -272,6 +272,12 @@ class Fact(models.Model):
         return (self.slug,)
 
     @property
+    def source_url(self) -> str:
+        """The source page at this fact's paragraph (select_related source and passage)."""
+        url = self.source.get_absolute_url()
+        return f"{url}#p{self.passage.index + 1}" if self.passage_id else url
+
+    @property
     def object_type(self) -> str | None:
         return object_type_of(self.predicate)
 

@@ -40,6 +40,7 @@ class FactRecord:
     objects: dict[str, object] = field(default_factory=dict)
     date_precision: str = ""
     object_unit: str = ""
+    qualifier: str = ""
     topics: list[str] = field(default_factory=list)
     origin: str = ""
 
@@ -86,12 +87,31 @@ def record_problems(record: FactRecord, catalogue: Catalogue) -> list[str]:
         problems.extend(_object_problems(record, predicate.object_type, catalogue))
     if not (record.statement or "").strip():
         problems.append("statement is empty")
+    problems.extend(_length_problems(record))
     problems.extend(_anchor_problems(record, catalogue))
     problems.extend(
         f"topic {topic!r} does not exist"
         for topic in record.topics
         if topic not in catalogue.topic_slugs
     )
+    return problems
+
+
+def _length_problems(record: FactRecord) -> list[str]:
+    from ajquiz.content.models import Fact
+
+    values = {
+        "slug": record.slug,
+        "statement": record.statement,
+        "object_text": record.objects.get("object_text"),
+        "object_unit": record.object_unit,
+        "qualifier": record.qualifier,
+    }
+    problems = []
+    for name, value in values.items():
+        limit = Fact._meta.get_field(name).max_length
+        if isinstance(value, str) and len(value) > limit:
+            problems.append(f"{name} is {len(value)} characters long; the limit is {limit}")
     return problems
 
 
@@ -222,6 +242,7 @@ def fact_problems(fact) -> list[str]:
         },
         date_precision=fact.date_precision,
         object_unit=fact.object_unit,
+        qualifier=fact.qualifier,
     )
     catalogue = Catalogue(
         source_texts={source_slug: fact.source.text} if source_slug else {},

@@ -138,3 +138,13 @@ def test_the_command_exits_non_zero_and_prints_each_problem(fixture_root, capsys
 
 def test_the_project_fixtures_are_valid():
     assert [str(problem) for problem in validate_fixtures(FIXTURE_ROOT)] == []
+
+
+def test_a_value_longer_than_its_column_is_reported_before_loading(fixture_root):
+    start, end = good_offsets()
+    body = GOOD_FACT.format(start=start, end=end).replace(
+        "    year: 1902\n", "    year: 1902\n    qualifier: " + "x" * 201 + "\n"
+    )
+    write_facts(fixture_root, body)
+    reasons = [problem.reason for problem in validate_fixtures(fixture_root)]
+    assert reasons == ["qualifier is 201 characters long; the limit is 200"]

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from ajquiz.questions import views
+
+app_name = "questions"
+
+urlpatterns = [
+    path("questions/<uuid:uid>/", views.detail, name="detail"),
+]
