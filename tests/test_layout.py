@@ -57,6 +57,7 @@ def test_check_deploy_is_clean_with_production_settings():
         "SECRET_KEY": "x" * 60 + "production-like-secret-key-for-the-check",
         "ALLOWED_HOSTS": "example.org",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=Path(__file__).resolve().parent.parent,

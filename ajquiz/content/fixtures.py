@@ -13,7 +13,7 @@ FIXTURE_ROOT = Path(settings.BASE_DIR) / "fixtures"
 
 
 def fixture_paths(root: Path = FIXTURE_ROOT) -> list[Path]:
-    """The YAML fixtures in the order loaddata needs them (referenced rows first)."""
+    """The YAML fixtures, referenced rows first (they also load with `manage.py loaddata`)."""
     return [
         root / "topics.yaml",
         *sorted((root / "entities").glob("*.yaml")),
@@ -33,7 +33,7 @@ def read_source_meta(root: Path = FIXTURE_ROOT) -> list[dict]:
         return yaml.safe_load(handle)
 
 
-class _TextDateLoader(yaml.SafeLoader):
+class _TextDateLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """Leaves dates as text, so that a bad date is reported against its fact."""
 
 
@@ -48,8 +48,15 @@ class Bundle:
     topic_slugs: set[str] = field(default_factory=set)
     entity_origins: dict[str, str] = field(default_factory=dict)
     facts: list = field(default_factory=list)
+    topics: list[dict] = field(default_factory=list)
+    entities: list[dict] = field(default_factory=list)
+    fact_rows: list[dict] = field(default_factory=list)
     templates: list[dict] = field(default_factory=list)
     errors: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def templates_fields(self) -> list[dict]:
+        return [template["fields"] for template in self.templates]
 
 
 def _relative(path: Path, root: Path) -> str:
@@ -76,13 +83,16 @@ def read_bundle(root: Path = FIXTURE_ROOT) -> Bundle:
             model = row.get("model")
             if model == "content.topic":
                 bundle.topic_slugs.add(slug)
+                bundle.topics.append(fields)
             elif model == "content.entity":
                 if slug in bundle.entity_origins:
                     bundle.errors.append(
                         (origin, slug, f"entity also defined in {bundle.entity_origins[slug]}")
                     )
                 bundle.entity_origins[slug] = origin
+                bundle.entities.append(fields)
             elif model == "content.fact":
+                bundle.fact_rows.append(fields)
                 bundle.facts.append(
                     FactRecord(
                         slug=slug,

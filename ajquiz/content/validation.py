@@ -190,7 +190,10 @@ def duplicate_problems(records: Iterable[FactRecord]) -> list[Problem]:
 
 def validate_fixtures(root: Path) -> list[Problem]:
     """Every problem in the fixture files under root."""
-    bundle = fixture_files.read_bundle(root)
+    return validate_bundle(fixture_files.read_bundle(root))
+
+
+def validate_bundle(bundle) -> list[Problem]:
     problems = [Problem(origin, slug, reason) for origin, slug, reason in bundle.errors]
     catalogue = Catalogue(
         source_texts=bundle.source_texts,
