@@ -27,9 +27,12 @@ AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.m
 
 
 def pytest_collection_modifyitems(items):
+    missing = not Path(CHROMIUM).exists() and not os.environ.get("CI")
     for item in items:
         if "tests/browser/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+            if missing:
+                item.add_marker(pytest.mark.skip(reason=f"{CHROMIUM} is not installed"))
 
 
 @pytest.fixture(scope="session")
