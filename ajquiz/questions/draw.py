@@ -1,0 +1,99 @@
+"""Drawing questions from the bank: practice quizzes and the random draws of question sets.
+
+Draws are deterministic for a seed, so a quiz attempt can be rebuilt from its seed, and they
+spread over facts: no two drawn questions test the same fact when the bank allows it.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+
+from ajquiz.content.models import Fact
+from ajquiz.questions.models import Question
+
+PRACTICE_SIZE = 10
+
+
+def draw_questions(
+    *,
+    count: int,
+    seed: int,
+    topics: Iterable = (),
+    sources: Iterable = (),
+    facts: Iterable = (),
+    kinds: Iterable[str] = (),
+    exclude: Iterable[int] = (),
+) -> list[Question]:
+    """`count` current questions whose facts match every given filter, mixed over kinds.
+
+    Filters left empty do not restrict. Questions in `exclude` (ids) are never drawn.
+    """
+    fact_ids = matching_fact_ids(topics=topics, sources=sources, facts=facts)
+    candidates = Question.objects.current().exclude(pk__in=list(exclude))
+    kinds = list(kinds)
+    if kinds:
+        candidates = candidates.filter(kind__in=kinds)
+    if fact_ids is not None:
+        candidates = candidates.filter(facts__in=fact_ids)
+    pool = sorted(set(candidates.values_list("pk", "kind", "facts")), key=lambda row: row[0])
+    chosen = _spread(pool, count, random.Random(seed))
+    by_id = Question.objects.in_bulk(chosen)
+    return [by_id[pk] for pk in chosen]
+
+
+def practice_questions(*, seed: int, topic=None, source=None, count: int = PRACTICE_SIZE):
+    """A practice quiz: questions of mixed kinds on one topic (with its subtopics) or source."""
+    topics = [topic, *topic.children.all()] if topic is not None else []
+    sources = [source] if source is not None else []
+    return draw_questions(count=count, seed=seed, topics=topics, sources=sources)
+
+
+def matching_fact_ids(*, topics=(), sources=(), facts=()) -> list[int] | None:
+    topics, sources, facts = list(topics), list(sources), list(facts)
+    if not (topics or sources or facts):
+        return None
+    query = Fact.objects.all()
+    if topics:
+        query = query.filter(topics__in=topics)
+    if sources:
+        query = query.filter(source__in=sources)
+    if facts:
+        query = query.filter(pk__in=[getattr(fact, "pk", fact) for fact in facts])
+    return list(query.values_list("pk", flat=True).distinct())
+
+
+def _spread(pool: list[tuple[int, str, int]], count: int, rng: random.Random) -> list[int]:
+    """Pick question ids round-robin over kinds, each from a fact not used yet when possible."""
+    by_kind: dict[str, list[tuple[int, int]]] = {}
+    for question_id, kind, fact_id in pool:
+        by_kind.setdefault(kind, []).append((question_id, fact_id))
+    for rows in by_kind.values():
+        rng.shuffle(rows)
+    kinds = sorted(by_kind)
+    rng.shuffle(kinds)
+    chosen: list[int] = []
+    used_facts: set[int] = set()
+    for fresh_facts_only in (True, False):
+        progress = True
+        while len(chosen) < count and progress:
+            progress = False
+            for kind in kinds:
+                if len(chosen) >= count:
+                    break
+                pick = _next(by_kind[kind], chosen, used_facts, fresh_facts_only)
+                if pick is not None:
+                    chosen.append(pick[0])
+                    used_facts.add(pick[1])
+                    progress = True
+    return chosen
+
+
+def _next(rows, chosen, used_facts, fresh_facts_only):
+    for row in rows:
+        if row[0] in chosen:
+            continue
+        if fresh_facts_only and row[1] in used_facts:
+            continue
+        return row
+    return None
