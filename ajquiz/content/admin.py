@@ -1,14 +1,13 @@
 from __future__ import annotations
 
-from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
+from ajquiz.content.forms import FactForm, QuestionTemplateForm
 from ajquiz.content.highlight import segments
-from ajquiz.content.models import Entity, Fact, Passage, Source, Topic
-from ajquiz.content.predicates import PREDICATES
+from ajquiz.content.models import Entity, Fact, Passage, QuestionTemplate, Source, Topic
 from ajquiz.content.validation import fact_problems
 
 
@@ -46,9 +45,47 @@ class SourceAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(fact_count=Count("facts"))
 
+    def get_readonly_fields(self, request, obj=None):
+        # Facts point into the text by offset: once saved, it changes only with the fixtures.
+        return ("sha256", "text") if obj else ("sha256",)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if not change:
+            obj.rebuild_passages()
+
     @admin.display(description="facts", ordering="fact_count")
     def fact_count(self, source):
         return source.fact_count
+
+
+@admin.register(Passage)
+class PassageAdmin(admin.ModelAdmin):
+    """Paragraphs are cut from a source's text when it loads; here they are read, not edited."""
+
+    list_display = ("__str__", "excerpt", "fact_count")
+    list_filter = ("source",)
+    search_fields = ("text", "source__title")
+    list_select_related = ("source",)
+    fields = ("source", "index", "start", "end", "text", "fact_count")
+    readonly_fields = fields
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(fact_count=Count("facts"))
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description="paragraph")
+    def excerpt(self, passage):
+        return Truncator(passage.text).chars(120)
+
+    @admin.display(description="facts anchored", ordering="fact_count")
+    def fact_count(self, passage):
+        return passage.fact_count
 
 
 @admin.register(Entity)
@@ -57,6 +94,16 @@ class EntityAdmin(admin.ModelAdmin):
     list_filter = ("kind",)
     search_fields = ("name", "slug", "aliases", "description")
     readonly_fields = ("thumbnail_preview",)
+    fields = (
+        "slug",
+        "name",
+        "kind",
+        "aliases",
+        "description",
+        "image",
+        "image_alt",
+        "thumbnail_preview",
+    )
 
     @admin.display(boolean=True, description="image")
     def has_image(self, entity):
@@ -75,47 +122,6 @@ class TopicAdmin(admin.ModelAdmin):
     list_filter = ("parent",)
     search_fields = ("name", "slug", "description")
     autocomplete_fields = ("parent",)
-
-
-class FactForm(forms.ModelForm):
-    predicate = forms.ChoiceField(
-        choices=[(slug, f"{slug} ({p.object_type})") for slug, p in sorted(PREDICATES.items())]
-    )
-
-    class Meta:
-        model = Fact
-        fields = (
-            "slug",
-            "subject",
-            "predicate",
-            "statement",
-            "qualifier",
-            "year",
-            "object_entity",
-            "object_date",
-            "date_precision",
-            "object_number",
-            "object_unit",
-            "object_text",
-            "source",
-            "quote",
-            "start",
-            "end",
-            "topics",
-        )
-        help_texts = {
-            "start": "Leave start and end at 0 to find a quote that occurs once in the source.",
-        }
-
-    def clean(self):
-        cleaned = super().clean()
-        source, quote = cleaned.get("source"), cleaned.get("quote")
-        unanchored = not cleaned.get("start") and not cleaned.get("end")
-        if source and quote and unanchored and source.text.count(quote) == 1:
-            cleaned["start"] = source.text.find(quote)
-            cleaned["end"] = cleaned["start"] + len(quote)
-            self.instance.start, self.instance.end = cleaned["start"], cleaned["end"]
-        return cleaned
 
 
 @admin.register(Fact)
@@ -180,3 +186,11 @@ class FactAdmin(admin.ModelAdmin):
             self.message_user(
                 request, f"{queryset.count()} fact(s) checked: no problems.", messages.SUCCESS
             )
+
+
+@admin.register(QuestionTemplate)
+class QuestionTemplateAdmin(admin.ModelAdmin):
+    form = QuestionTemplateForm
+    list_display = ("name", "kind", "predicate", "subject_kind", "distractor_strategy", "active")
+    list_filter = ("kind", "active", "distractor_strategy", "subject_kind")
+    search_fields = ("slug", "name", "stem", "predicate")

@@ -34,3 +34,18 @@ def segments(text: str, offset: int, spans: list) -> list[Segment]:
         )
         result.append(Segment(text[left:right], covering))
     return result
+
+
+def linked_runs(parts: list[Segment]) -> list[Segment]:
+    """Join neighbouring segments that link to the same (first) fact, for one link per run.
+
+    A source page links each highlighted run to one fact; without joining, overlapping quotes
+    cut the text into many small links, some of them only a space or a comma.
+    """
+    runs: list[Segment] = []
+    for part in parts:
+        if runs and runs[-1].fact is not None and runs[-1].fact is part.fact:
+            runs[-1] = Segment(runs[-1].text + part.text, runs[-1].facts)
+        else:
+            runs.append(part)
+    return runs

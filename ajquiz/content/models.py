@@ -1,15 +1,14 @@
 from __future__ import annotations
 
 import hashlib
-import io
 import re
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import models
 from django.urls import reverse
 
+from ajquiz.content.images import make_thumbnail, validate_image_size
 from ajquiz.content.predicates import ObjectType, object_type_of
 
 PARAGRAPH_BREAK = re.compile(r"\n+")
@@ -131,7 +130,12 @@ class Entity(models.Model):
         default=list, blank=True, help_text="Other names a learner may type, e.g. a surname."
     )
     description = models.CharField(max_length=300, blank=True)
-    image = models.ImageField(upload_to=entity_image_path, blank=True)
+    image = models.ImageField(
+        upload_to=entity_image_path,
+        blank=True,
+        validators=[validate_image_size],
+        help_text="Optional. A JPEG, PNG, GIF or WebP image of at most 2 MB; a thumbnail is made.",
+    )
     image_alt = models.CharField(
         "image alternative text",
         max_length=250,
@@ -150,8 +154,11 @@ class Entity(models.Model):
         return self.name
 
     def save(self, *args, **kwargs):
-        if self.image and not self.thumbnail:
+        # A new upload is not yet committed to storage: its thumbnail is (re)made from it.
+        if self.image and (not self.thumbnail or not self.image._committed):
             self.thumbnail.save(f"thumb-{self.slug}.png", make_thumbnail(self.image), save=False)
+        elif not self.image:
+            self.thumbnail = ""
         super().save(*args, **kwargs)
 
     def natural_key(self):
@@ -166,17 +173,6 @@ class Entity(models.Model):
     @property
     def all_names(self) -> list[str]:
         return [self.name, *self.aliases]
-
-
-def make_thumbnail(image_field, size=(240, 240)) -> ContentFile:
-    from PIL import Image
-
-    image_field.open()
-    with Image.open(image_field) as image:
-        image.thumbnail(size)
-        buffer = io.BytesIO()
-        image.convert("RGBA" if image.mode in ("P", "LA", "RGBA") else "RGB").save(buffer, "PNG")
-    return ContentFile(buffer.getvalue())
 
 
 class Topic(models.Model):
@@ -295,11 +291,13 @@ class Fact(models.Model):
         return object_text_form(self)
 
     def clean(self):
-        from ajquiz.content.validation import fact_problems
+        from ajquiz.content.validation import fact_field_problems
 
-        problems = fact_problems(self)
-        if problems:
-            raise ValidationError(problems)
+        errors: dict[str, list[str]] = {}
+        for name, reason in fact_field_problems(self):
+            errors.setdefault(name, []).append(reason[0].upper() + reason[1:] + ".")
+        if errors:
+            raise ValidationError(errors)
 
     def locate_passage(self) -> Passage | None:
         return self.source.passage_at(self.start)

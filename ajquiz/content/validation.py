@@ -75,29 +75,34 @@ class Catalogue:
 
 
 def record_problems(record: FactRecord, catalogue: Catalogue) -> list[str]:
+    return [reason for _, reason in record_field_problems(record, catalogue)]
+
+
+def record_field_problems(record: FactRecord, catalogue: Catalogue) -> list[tuple[str, str]]:
+    """Every problem of one fact as (the field to blame, the reason)."""
     problems = []
     if not SLUG.match(record.slug or ""):
-        problems.append("slug must be lowercase words joined by hyphens")
+        problems.append(("slug", "slug must be lowercase words joined by hyphens"))
     if record.subject not in catalogue.entity_slugs:
-        problems.append(f"subject {record.subject!r} is not an entity")
+        problems.append(("subject", f"subject {record.subject!r} is not an entity"))
     predicate = PREDICATES.get(record.predicate)
     if predicate is None:
-        problems.append(f"predicate {record.predicate!r} is not in the vocabulary")
+        problems.append(("predicate", f"predicate {record.predicate!r} is not in the vocabulary"))
     else:
         problems.extend(_object_problems(record, predicate.object_type, catalogue))
     if not (record.statement or "").strip():
-        problems.append("statement is empty")
+        problems.append(("statement", "statement is empty"))
     problems.extend(_length_problems(record))
-    problems.extend(_anchor_problems(record, catalogue))
+    problems.extend(("quote", reason) for reason in _anchor_problems(record, catalogue))
     problems.extend(
-        f"topic {topic!r} does not exist"
+        ("topics", f"topic {topic!r} does not exist")
         for topic in record.topics
         if topic not in catalogue.topic_slugs
     )
     return problems
 
 
-def _length_problems(record: FactRecord) -> list[str]:
+def _length_problems(record: FactRecord) -> list[tuple[str, str]]:
     from ajquiz.content.models import Fact
 
     values = {
@@ -111,42 +116,52 @@ def _length_problems(record: FactRecord) -> list[str]:
     for name, value in values.items():
         limit = Fact._meta.get_field(name).max_length
         if isinstance(value, str) and len(value) > limit:
-            problems.append(f"{name} is {len(value)} characters long; the limit is {limit}")
+            problems.append((name, f"{name} is {len(value)} characters long; the limit is {limit}"))
     return problems
 
 
-def _object_problems(record: FactRecord, object_type: str, catalogue: Catalogue) -> list[str]:
+def _object_problems(
+    record: FactRecord, object_type: str, catalogue: Catalogue
+) -> list[tuple[str, str]]:
     wanted = OBJECT_FIELDS[object_type]
     given = [name for name, value in record.objects.items() if value not in (None, "")]
     problems = []
     if given != [wanted]:
         problems.append(
-            f"predicate {record.predicate} takes a {object_type} object ({wanted}); "
-            f"found {', '.join(given) or 'none'}"
+            (
+                wanted,
+                f"predicate {record.predicate} takes a {object_type} object ({wanted}); "
+                f"found {', '.join(given) or 'none'}",
+            )
         )
     value = record.objects.get(wanted)
     if value in (None, ""):
         return problems
     if object_type == ObjectType.ENTITY and value not in catalogue.entity_slugs:
-        problems.append(f"object_entity {value!r} is not an entity")
+        problems.append((wanted, f"object_entity {value!r} is not an entity"))
     if object_type == ObjectType.DATE:
-        if isinstance(value, str):
-            try:
-                datetime.date.fromisoformat(value)
-            except ValueError:
-                problems.append(f"object_date {value!r} does not parse as YYYY-MM-DD")
-        elif not isinstance(value, datetime.date):
-            problems.append(f"object_date {value!r} does not parse as YYYY-MM-DD")
+        if not _is_date(value):
+            problems.append((wanted, f"object_date {value!r} does not parse as YYYY-MM-DD"))
         if record.date_precision not in {"day", "month", "year"}:
-            problems.append("date_precision must be day, month or year")
+            problems.append(("date_precision", "date_precision must be day, month or year"))
     if object_type == ObjectType.NUMBER:
         try:
             Decimal(str(value))
         except InvalidOperation:
-            problems.append(f"object_number {value!r} is not a number")
+            problems.append((wanted, f"object_number {value!r} is not a number"))
         if not record.object_unit.strip():
-            problems.append("object_unit is required with a number")
+            problems.append(("object_unit", "object_unit is required with a number"))
     return problems
+
+
+def _is_date(value) -> bool:
+    if isinstance(value, datetime.date):
+        return True
+    try:
+        datetime.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _anchor_problems(record: FactRecord, catalogue: Catalogue) -> list[str]:
@@ -160,9 +175,28 @@ def _anchor_problems(record: FactRecord, catalogue: Catalogue) -> list[str]:
         return []
     found = text.count(record.quote)
     if found == 0:
-        return ["quote is not in the source text"]
-    where = f"it is at {text.find(record.quote)}" if found == 1 else f"it occurs {found} times"
+        return ["quote is not in the source text" + _divergence(record.quote, text)]
+    if found == 1:
+        where = f"it is at {text.find(record.quote)}"
+    else:
+        where = f"it occurs {found} times; lengthen the quote until it occurs once"
     return [f"quote does not match source text at {start}..{end} ({where})"]
+
+
+def _divergence(quote: str, text: str) -> str:
+    """Where a quote stops matching: the longest start of it that the text contains."""
+    low, high = 0, len(quote)
+    while low < high:  # occurrence of a prefix is monotonic: binary search its length
+        middle = (low + high + 1) // 2
+        if quote[:middle] in text:
+            low = middle
+        else:
+            high = middle - 1
+    if low < 8:
+        return ""
+    return (
+        f": the text has “{quote[max(0, low - 40) : low]}” but then not “{quote[low : low + 20]}”"
+    )
 
 
 def duplicate_problems(records: Iterable[FactRecord]) -> list[Problem]:
@@ -220,6 +254,10 @@ def validate_bundle(bundle) -> list[Problem]:
 
 
 def fact_problems(fact) -> list[str]:
+    return [reason for _, reason in fact_field_problems(fact)]
+
+
+def fact_field_problems(fact) -> list[tuple[str, str]]:
     """Problems of one Fact row; the admin form and the "validate selected" action use this.
 
     The database already guarantees that foreign keys resolve, so the catalogue holds only the
@@ -252,4 +290,11 @@ def fact_problems(fact) -> list[str]:
         entity_slugs={slug for slug in (subject_slug, object_entity) if slug},
         topic_slugs=set(),
     )
-    return record_problems(record, catalogue)
+    problems = record_field_problems(record, catalogue)
+    # A missing subject or source is the form's "this field is required", said once.
+    missing = {name for name in ("subject", "source") if getattr(fact, f"{name}_id") is None}
+    return [
+        (name, reason)
+        for name, reason in problems
+        if name not in missing and not (name == "quote" and "source" in missing)
+    ]

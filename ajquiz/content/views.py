@@ -3,7 +3,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch
 from django.shortcuts import get_object_or_404, render
 
-from ajquiz.content.highlight import segments
+from ajquiz.content.highlight import linked_runs, segments
 from ajquiz.content.models import Fact, Passage, Source, Topic
 
 
@@ -14,14 +14,21 @@ def source_list(request):
 
 def source_detail(request, slug):
     source = get_object_or_404(Source, slug=slug)
-    facts = list(source.facts.only("slug", "statement", "start", "end", "passage_id"))
+    # source_id stays loaded: the related manager sets .source on each fact from it.
+    facts = list(
+        source.facts.only("slug", "statement", "start", "end", "passage_id", "source_id").order_by(
+            "start", "end"
+        )
+    )
     by_passage: dict[int, list[Fact]] = {}
     for fact in facts:
         by_passage.setdefault(fact.passage_id, []).append(fact)
     passages = [
         {
             "passage": passage,
-            "segments": segments(passage.text, passage.start, by_passage.get(passage.pk, [])),
+            "segments": linked_runs(
+                segments(passage.text, passage.start, by_passage.get(passage.pk, []))
+            ),
             "facts": by_passage.get(passage.pk, []),
         }
         for passage in source.passages.all()
@@ -56,6 +63,7 @@ def topic_detail(request, slug):
 def fact_detail(request, slug):
     fact = get_object_or_404(Fact.objects.with_related().prefetch_related("topics"), slug=slug)
     passage = fact.passage or Passage(source=fact.source, index=0, start=0, text=fact.quote)
+    passage.source = fact.source  # already joined: the paragraph link needs its slug
     return render(
         request,
         "content/fact_detail.html",

@@ -77,7 +77,10 @@ def test_a_quote_that_is_not_in_the_source_is_reported(fixture_root):
     body = GOOD_FACT.format(start=0, end=0).replace("for five years", "for six years")
     write_facts(fixture_root, body)
     reasons = [problem.reason for problem in validate_fixtures(fixture_root)]
-    assert reasons == ["quote is not in the source text"]
+    assert reasons == [
+        "quote is not in the source text: the text has “ January, effective 31 January 1902 "
+        "for ” but then not “six years”"
+    ]
 
 
 def test_unresolved_slugs_wrong_object_type_and_bad_dates_are_reported(fixture_root):

@@ -1,0 +1,142 @@
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils.html import escape
+
+from ajquiz.content.models import Fact, Source, Topic
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url) -> int:
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_the_source_list_names_every_source_with_its_fact_count(
+    client, content, django_assert_max_num_queries
+):
+    with django_assert_max_num_queries(1):
+        response = client.get(reverse("content:source_list"))
+    shown = {source.slug: source.fact_count for source in response.context["sources"]}
+    assert shown == {source.slug: source.facts.count() for source in Source.objects.all()}
+    assert 'href="/sources/anglo-japanese-alliance/"' in response.content.decode()
+
+
+def test_a_source_page_links_each_highlighted_quote_to_its_fact(client, content):
+    fact = Fact.objects.get(slug="aja1-treaty-1902-signed-on")
+    response = client.get(reverse("content:source_detail", args=["anglo-japanese-alliance"]))
+    html = response.content.decode()
+    linked = {
+        segment.fact.slug
+        for item in response.context["passages"]
+        for segment in item["segments"]
+        if segment.fact
+    }
+    source = Source.objects.get(slug="anglo-japanese-alliance")
+    # Every fact is reachable from the page: highlighted, or listed under its paragraph.
+    listed = {fact.slug for item in response.context["passages"] for fact in item["facts"]}
+    assert listed == set(source.facts.values_list("slug", flat=True))
+    assert "aja1-treaty-1902-signed-at-lansdowne-house" in linked
+    assert f'href="{fact.get_absolute_url()}"' in html
+
+
+def test_a_source_page_shows_its_whole_text_paragraph_by_paragraph(client, content):
+    source = Source.objects.get(slug="matsumura-revival-fantasy")
+    response = client.get(source.get_absolute_url())
+    items = response.context["passages"]
+    assert [item["passage"].index for item in items] == list(range(source.passages.count()))
+    for item in items:
+        assert "".join(segment.text for segment in item["segments"]) == item["passage"].text
+    assert 'id="p1"' in response.content.decode()
+
+
+def test_overlapping_quotes_make_one_link_per_run_and_no_empty_links(client, content):
+    response = client.get(reverse("content:source_detail", args=["anglo-japanese-alliance"]))
+    for item in response.context["passages"]:
+        links = [segment for segment in item["segments"] if segment.fact]
+        assert all(segment.text.strip() for segment in links)
+        assert all(left.fact is not right.fact for left, right in itertools.pairwise(links))
+
+
+def test_an_opinion_source_says_that_it_argues_a_case(client, content):
+    response = client.get(reverse("content:source_detail", args=["matsumura-revival-fantasy"]))
+    assert "this source argues a case" in response.content.decode()
+    response = client.get(reverse("content:source_detail", args=["anglo-japanese-alliance"]))
+    assert "this source argues a case" not in response.content.decode()
+
+
+def test_source_pages_take_the_same_number_of_queries_whatever_their_size(
+    client, content, django_assert_max_num_queries
+):
+    small = Source.objects.get(slug="matsumura-revival-fantasy")
+    large = Source.objects.get(slug="anglo-japanese-alliance")
+    assert large.facts.count() > 3 * small.facts.count()
+    with django_assert_max_num_queries(3):
+        client.get(large.get_absolute_url())
+    assert queries_for(client, small.get_absolute_url()) == queries_for(
+        client, large.get_absolute_url()
+    )
+
+
+def test_a_topic_page_lists_its_facts_and_its_subtopics_facts_with_quotes(client, content):
+    topic = Topic.objects.get(slug="alliance-history")
+    response = client.get(topic.get_absolute_url())
+    facts = list(response.context["facts"])
+    expected = Fact.objects.filter(topics__in=[topic, *topic.children.all()]).distinct()
+    assert len(facts) == expected.count()
+    html = response.content.decode()
+    fact = Fact.objects.get(slug="aja1-treaty-1902-signed-on")
+    assert escape(fact.statement) in html
+    assert f"“{escape(fact.quote)}”" in html
+    assert f'href="{fact.get_absolute_url()}"' in html
+
+
+def test_topic_pages_take_the_same_number_of_queries_whatever_their_size(
+    client, content, django_assert_max_num_queries
+):
+    small = Topic.objects.get(slug="japan-russia-1905-1917")
+    large = Topic.objects.get(slug="alliance-history")
+    with django_assert_max_num_queries(3):
+        client.get(large.get_absolute_url())
+    assert queries_for(client, small.get_absolute_url()) == queries_for(
+        client, large.get_absolute_url()
+    )
+
+
+def test_the_topic_list_takes_one_query(client, content, django_assert_max_num_queries):
+    with django_assert_max_num_queries(1):
+        response = client.get(reverse("content:topic_list"))
+    assert 'href="/topics/treaty-1902/"' in response.content.decode()
+
+
+def test_a_fact_page_shows_its_quote_highlighted_in_its_paragraph(
+    client, content, django_assert_max_num_queries
+):
+    fact = Fact.objects.select_related("passage").get(slug="aja1-treaty-1902-signed-on")
+    with django_assert_max_num_queries(2):
+        response = client.get(fact.get_absolute_url())
+    html = response.content.decode()
+    assert f"<mark>{escape(fact.quote)}</mark>" in html
+    assert f'href="/sources/anglo-japanese-alliance/#p{fact.passage.index + 1}"' in html
+    assert 'href="/topics/treaty-1902/"' in html
+
+
+def test_a_qualified_fact_shows_its_qualifier(client, content):
+    fact = Fact.objects.exclude(qualifier="").first()
+    response = client.get(fact.get_absolute_url())
+    assert escape(fact.qualifier) in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/sources/no-such-source/", "/topics/no-such-topic/", "/facts/no-such-fact/"],
+)
+def test_an_unknown_slug_is_not_found(client, content, url):
+    assert client.get(url).status_code == 404
