@@ -10,6 +10,7 @@ urlpatterns = [
     path("accounts/", include("ajquiz.accounts.urls")),
     path("", include("ajquiz.content.urls")),
     path("", include("ajquiz.questions.urls")),
+    path("", include("ajquiz.quizzes.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -97,3 +97,25 @@ SAMPLE_QUESTIONS = {
         "Put these events in chronological order.",
     ),
 }
+
+
+def make_quiz(questions=(), *, owner=None, title="The 1902 treaty", **settings):
+    """A quiz asking `questions` in this order (fixed, no shuffling unless asked)."""
+    from ajquiz.quizzes.models import QuestionSet, Quiz, SetQuestion
+
+    question_set = QuestionSet.objects.create(title=title, owner=owner)
+    SetQuestion.objects.bulk_create(
+        SetQuestion(question_set=question_set, question=question, position=position)
+        for position, question in enumerate(questions)
+    )
+    settings = {"shuffle_questions": False, "shuffle_options": False, **settings}
+    return Quiz.objects.create(title=title, question_set=question_set, owner=owner, **settings)
+
+
+def make_attempt(quiz, user, *, now=None, seed=1):
+    """Start an attempt through the domain (frozen slots, deadline) at `now`."""
+    from django.utils import timezone
+
+    from ajquiz.quizzes.attempts import start_attempt
+
+    return start_attempt(quiz, user, now=now or timezone.now(), seed=seed)

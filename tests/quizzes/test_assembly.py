@@ -1,0 +1,96 @@
+"""Which questions an attempt asks and in what order, frozen at its start."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from ajquiz.content.models import Fact, Topic
+from ajquiz.questions.models import Question
+from ajquiz.quizzes.assembly import assemble_slots, scrambled
+from ajquiz.quizzes.models import DrawRule, QuestionSet, SetQuestion
+from ajquiz.quizzes.practice import practice_quiz
+from tests.factories import make_attempt, make_question, make_quiz
+
+pytestmark = pytest.mark.django_db
+
+
+def test_fixed_questions_keep_the_sets_order_without_shuffling(student, now):
+    questions = [make_question(kind) for kind in ("tf", "mc", "num")]
+    attempt = make_attempt(make_quiz(questions), student, now=now)
+    assert [slot["question"] for slot in attempt.slots] == [q.pk for q in questions]
+    assert attempt.slots[1]["options"] == ["a", "b", "c", "d"]
+
+
+def test_shuffled_options_are_frozen_per_attempt_and_repeatable_for_a_seed(student, now):
+    quiz = make_quiz([make_question("mr")], shuffle_options=True)
+    slots = assemble_slots(quiz.question_set, seed=7, shuffle_questions=False, shuffle_options=True)
+    again = assemble_slots(quiz.question_set, seed=7, shuffle_questions=False, shuffle_options=True)
+    assert slots == again
+    assert sorted(slots[0]["options"]) == ["a", "b", "c", "d", "e"]
+    orders = {
+        tuple(
+            assemble_slots(
+                quiz.question_set, seed=seed, shuffle_questions=False, shuffle_options=True
+            )[0]["options"]
+        )
+        for seed in range(20)
+    }
+    assert len(orders) > 1
+
+
+def test_options_a_template_lists_in_order_are_never_shuffled():
+    question = make_question("mc")  # its payload says "shuffle": false (years in order)
+    quiz = make_quiz([question])
+    for seed in range(10):
+        slots = assemble_slots(
+            quiz.question_set, seed=seed, shuffle_questions=False, shuffle_options=True
+        )
+        assert slots[0]["options"] == ["a", "b", "c", "d"]
+
+
+def test_ordering_items_never_start_in_the_right_order():
+    key = ["i4", "i2", "i1", "i3"]
+    for seed in range(200):
+        items = scrambled(key, random.Random(seed))
+        assert sorted(items) == sorted(key)
+        assert items != key
+    assert scrambled(["only"], random.Random(1)) == ["only"]
+
+
+def test_draws_and_fixed_questions_merge_by_position_without_repeats(own_bank):
+    topic = Topic.objects.get(slug=Topic.objects.filter(facts__isnull=False).first().slug)
+    facts = list(Fact.objects.for_topic(topic).order_by("pk")[:6])
+    drawn = [make_question("tf", facts=[fact]) for fact in facts]
+    fixed_first = make_question("mc")
+    fixed_last = make_question("num")
+    question_set = QuestionSet.objects.create(title="Mixed")
+    SetQuestion.objects.create(question_set=question_set, question=fixed_first, position=0)
+    SetQuestion.objects.create(question_set=question_set, question=drawn[0], position=5)
+    SetQuestion.objects.create(question_set=question_set, question=fixed_last, position=9)
+    rule = DrawRule.objects.create(question_set=question_set, position=5, count=10, kinds=["tf"])
+    rule.topics.set([topic])
+    slots = assemble_slots(question_set, seed=3, shuffle_questions=False, shuffle_options=False)
+    ids = [slot["question"] for slot in slots]
+    assert ids[0] == fixed_first.pk
+    assert ids[1] == drawn[0].pk  # a fixed question before a draw at the same position
+    assert ids[-1] == fixed_last.pk
+    assert sorted(ids[2:-1]) == sorted(q.pk for q in drawn[1:])  # every other tf, once
+    assert len(ids) == len(set(ids))
+
+
+def test_a_practice_quiz_draws_ten_questions_of_mixed_kinds(own_bank, student, now):
+    topic = Topic.objects.filter(facts__isnull=False).first()
+    facts = list(Fact.objects.for_topic(topic).order_by("pk")[:16])
+    for index, fact in enumerate(facts):
+        make_question(["mc", "tf", "sa", "num"][index % 4], facts=[fact])
+    quiz = practice_quiz(topic=topic)
+    assert practice_quiz(topic=topic) == quiz
+    attempt = make_attempt(quiz, student, now=now, seed=11)
+    assert len(attempt.slots) == 10
+    drawn = Question.objects.filter(pk__in=[slot["question"] for slot in attempt.slots])
+    assert {question.kind for question in drawn} == {"mc", "tf", "sa", "num"}
+    assert {fact.pk for question in drawn for fact in question.facts.all()} <= {
+        fact.pk for fact in facts
+    }
