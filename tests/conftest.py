@@ -19,11 +19,20 @@ def _ensure_content():
         load_content()
 
 
+def _ensure_bank():
+    from ajquiz.questions.bank import refresh_bank
+    from ajquiz.questions.models import Question
+
+    _ensure_content()
+    if not Question.objects.generated().exists():
+        refresh_bank()
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     # Loaded once per test database, outside the per-test transactions, so it survives them.
     with django_db_blocker.unblock():
-        _ensure_content()
+        _ensure_bank()
 
 
 @pytest.fixture
@@ -33,6 +42,12 @@ def content(db):
     A transactional test flushes the database when it ends; the next test loads it again.
     """
     _ensure_content()
+
+
+@pytest.fixture
+def bank(db):
+    """The fact store and the question bank generated from it (see `content`)."""
+    _ensure_bank()
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ Rules, per kind:
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -55,6 +56,7 @@ class Grade:
         return "Partly correct" if self.is_partial else "Incorrect"
 
 
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", str(text))
     plain = "".join(char for char in decomposed if not unicodedata.combining(char))

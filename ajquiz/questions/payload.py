@@ -118,4 +118,4 @@ def describe_key(question) -> str:
     if kind == Kind.NUMERIC:
         tolerance = payload.get("tolerance", 0)
         return f"{payload['answer']}" + (f" (± {tolerance})" if tolerance else "")
-    return str(payload.get("answer", ""))
+    return str(payload.get("display") or payload.get("answer", ""))

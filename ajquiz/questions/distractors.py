@@ -1,0 +1,173 @@
+"""Choosing wrong options that are plausible and provably wrong.
+
+Every strategy removes anything the fact store states for the same subject and predicate,
+so a distractor is never a true answer to the stem.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ajquiz.content.predicates import ObjectType
+from ajquiz.questions.grading import normalise
+from ajquiz.questions.store import FactStore, FactView
+
+ERA_WINDOW = 30
+MAX_YEAR_STEP = 6
+
+
+@dataclass(frozen=True)
+class Choice:
+    text: str
+    key: str  # the object key, comparable with FactView.object_key
+    year: int | None = None
+
+
+def entity_choices(
+    fact: FactView, store: FactStore, rng: random.Random, count: int
+) -> list[Choice]:
+    """Entities of the key's kind, nearest in era first, that the store does not state."""
+    key_entity = fact.object_entity
+    stated = store.stated_object_keys(fact.subject.id, fact.predicate)
+    candidates = [
+        entity
+        for entity in store.entities_by_kind.get(key_entity.kind, [])
+        if f"entity:{entity.id}" not in stated
+        and entity.id != fact.subject.id
+        and normalise(entity.name) != normalise(key_entity.name)
+    ]
+    era = fact.year or key_entity.era
+
+    def closeness(entity):
+        if era is None or entity.era is None:
+            return ERA_WINDOW
+        return min(abs(entity.era - era), ERA_WINDOW)
+
+    rng.shuffle(candidates)
+    candidates.sort(key=closeness)
+    pool = candidates[: max(count * 3, 8)]
+    rng.shuffle(pool)
+    return [Choice(entity.name, f"entity:{entity.id}") for entity in pool[:count]]
+
+
+def same_predicate_choices(
+    fact: FactView, store: FactStore, rng: random.Random, count: int
+) -> list[Choice]:
+    """Objects the store states for other subjects with the same predicate, similar in length."""
+    stated = store.stated_object_keys(fact.subject.id, fact.predicate)
+    seen = set(stated)
+    candidates = []
+    for other in store.by_predicate.get(fact.predicate, []):
+        if other.object_key in seen or not other.object_display:
+            continue
+        if other.object_key == fact.object_key:
+            continue
+        seen.add(other.object_key)
+        candidates.append(other)
+    rng.shuffle(candidates)
+    length = len(fact.object_display)
+    candidates.sort(key=lambda other: abs(len(other.object_display) - length) // 15)
+    pool = candidates[: max(count * 2, 6)]
+    rng.shuffle(pool)
+    return [Choice(other.object_display, other.object_key) for other in pool[:count]]
+
+
+def year_choices(
+    fact: FactView, store: FactStore, rng: random.Random, count: int, key_position: int
+) -> list[Choice]:
+    """Years near the key, placed so that the key sits at key_position once sorted.
+
+    A year the store states for the same subject and predicate is never offered.
+    """
+    key_year = fact.date_year
+    stated = {
+        other.date_year
+        for other in store.siblings(fact)
+        if other.object_type == ObjectType.DATE and other.date_year
+    }
+    below_wanted = min(key_position, count)
+    above_wanted = count - below_wanted
+    below = _years(key_year, -1, stated, below_wanted, rng)
+    above = _years(key_year, +1, stated, above_wanted, rng)
+    if len(below) < below_wanted or len(above) < above_wanted:
+        return []
+    return [Choice(str(year), f"year:{year}", year) for year in sorted(below + above)]
+
+
+def day_choices(
+    fact: FactView, store: FactStore, rng: random.Random, count: int, key_position: int
+) -> list[Choice]:
+    """Other days of the key's year, before and after it, so the key sits at key_position.
+
+    Choice.year carries the day of the year, for sorting with the key (day 0 is the key).
+    """
+    import datetime
+
+    from ajquiz.content.models import format_date
+
+    key = fact.date
+    stated = {other.date for other in store.siblings(fact)}
+    before, after = [], []
+    for offset in rng.sample(range(1, 60), 20):
+        for direction, bucket in ((-1, before), (1, after)):
+            day = key + datetime.timedelta(days=direction * offset)
+            if day.year == key.year and day not in stated:
+                bucket.append((direction * offset, day))
+    wanted_before = min(key_position, count)
+    chosen = before[:wanted_before] + after[: count - wanted_before]
+    if len(chosen) < count or len(before) < wanted_before:
+        return []
+    return [
+        Choice(format_date(day, "day"), f"day:{day.isoformat()}", offset) for offset, day in chosen
+    ]
+
+
+def number_choices(
+    fact: FactView, store: FactStore, rng: random.Random, count: int, key_position: int
+) -> list[Choice]:
+    """Numbers with the key's unit, below and above it so the key sits at key_position."""
+    from ajquiz.content.models import format_number
+
+    key = fact.number
+    stated = {other.number for other in store.siblings(fact)}
+    small = key <= 12
+    below_steps = [1, 2, 3, 4] if small else [Decimal("0.5"), Decimal("0.75"), Decimal("0.25")]
+    above_steps = [1, 2, 3, 5] if small else [Decimal("1.5"), Decimal("2"), Decimal("3")]
+    below = [key - step if small else (key * step).quantize(1) for step in below_steps]
+    above = [key + step if small else (key * step).quantize(1) for step in above_steps]
+    below = [value for value in below if value > 0 and value not in stated]
+    above = [value for value in above if value not in stated]
+    rng.shuffle(below)
+    rng.shuffle(above)
+    wanted_below = min(key_position, count)
+    chosen = below[:wanted_below] + above[: count - wanted_below]
+    if len(chosen) < count or len(below) < wanted_below:
+        return []
+    texts = [f"{format_number(value)} {fact.unit}".strip() for value in chosen]
+    return [
+        Choice(text, f"text:{normalise(text)}", None)
+        for _, text in sorted(zip(chosen, texts, strict=True))
+    ]
+
+
+def _years(key_year: int, direction: int, stated: set, wanted: int, rng: random.Random):
+    chosen = []
+    step = 0
+    while len(chosen) < wanted and step < 40:
+        step += rng.randint(1, 3) if step else rng.randint(1, MAX_YEAR_STEP // 2)
+        year = key_year + direction * step
+        if year not in stated:
+            chosen.append(year)
+    return chosen
+
+
+def misconception(choice: Choice, fact: FactView, store: FactStore) -> tuple[str, str | None]:
+    """Feedback for a wrong option that is itself true of something else, and that fact."""
+    same_predicate = store.by_object_subject.get((fact.predicate, choice.key), [])
+    others = same_predicate or store.facts_by_object_key.get(choice.key, [])
+    for other in others:
+        if other.subject.id != fact.subject.id:
+            return f"That belongs to another fact: {other.statement}", other.slug
+    return "", None

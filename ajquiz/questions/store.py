@@ -1,0 +1,180 @@
+"""An in-memory snapshot of the fact store, indexed for generating questions.
+
+Generation asks the same things thousands of times (which objects does the store state for
+this subject and predicate? which entities share this kind?), so it reads every fact once,
+in three queries, and answers from dictionaries.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import statistics
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ajquiz.content.models import Entity, Fact, object_text_form
+from ajquiz.content.predicates import ObjectType
+from ajquiz.questions.grading import normalise
+
+YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+
+
+@dataclass(frozen=True)
+class EntityView:
+    id: int
+    slug: str
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+    era: int | None  # the median year of the facts that mention it
+
+
+@dataclass(frozen=True)
+class FactView:
+    id: int
+    slug: str
+    subject: EntityView
+    predicate: str
+    object_type: str
+    object_entity: EntityView | None
+    object_display: str
+    year: int | None
+    date_year: int | None
+    date: datetime.date | None
+    precision: str
+    number: Decimal | None
+    unit: str
+    statement: str
+    qualifier: str
+    quote: str
+    sentence: str  # the source sentence(s) around the quote, for cloze context
+    quote_at: int  # where the quote starts inside `sentence`
+    source_title: str
+    content_hash: str
+    object_key: str  # what counts as "the same object" when checking a distractor is false
+
+
+def object_key_of(fact, display: str) -> str:
+    if fact.object_entity_id is not None:
+        return f"entity:{fact.object_entity_id}"
+    if fact.object_type == ObjectType.DATE:
+        return f"year:{fact.object_date.year if fact.object_date else None}"
+    return f"text:{normalise(display)}"
+
+
+@dataclass
+class FactStore:
+    facts: list[FactView]
+    entities: dict[int, EntityView]
+    by_slug: dict[str, FactView] = field(default_factory=dict)
+    by_subject_predicate: dict[tuple[int, str], list[FactView]] = field(default_factory=dict)
+    by_predicate: dict[str, list[FactView]] = field(default_factory=dict)
+    by_object_subject: dict[tuple[str, str], list[FactView]] = field(default_factory=dict)
+    entities_by_kind: dict[str, list[EntityView]] = field(default_factory=dict)
+    facts_by_object_key: dict[str, list[FactView]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        index = defaultdict(list)
+        predicates = defaultdict(list)
+        objects = defaultdict(list)
+        by_object = defaultdict(list)
+        for fact in self.facts:
+            self.by_slug[fact.slug] = fact
+            index[(fact.subject.id, fact.predicate)].append(fact)
+            predicates[fact.predicate].append(fact)
+            objects[(fact.predicate, fact.object_key)].append(fact)
+            by_object[fact.object_key].append(fact)
+        self.by_subject_predicate = dict(index)
+        self.by_predicate = dict(predicates)
+        self.by_object_subject = dict(objects)
+        self.facts_by_object_key = dict(by_object)
+        kinds = defaultdict(list)
+        for entity in sorted(self.entities.values(), key=lambda entity: entity.slug):
+            kinds[entity.kind].append(entity)
+        self.entities_by_kind = dict(kinds)
+
+    def stated_object_keys(self, subject_id: int, predicate: str) -> set[str]:
+        return {
+            fact.object_key for fact in self.by_subject_predicate.get((subject_id, predicate), [])
+        }
+
+    def siblings(self, fact: FactView) -> list[FactView]:
+        """Every fact that states something for the same subject and predicate."""
+        return self.by_subject_predicate.get((fact.subject.id, fact.predicate), [])
+
+    def subjects_stating(self, predicate: str, object_key: str) -> set[int]:
+        return {fact.subject.id for fact in self.by_object_subject.get((predicate, object_key), [])}
+
+    @classmethod
+    def load(cls) -> FactStore:
+        rows = list(
+            Fact.objects.select_related("subject", "object_entity", "source", "passage").order_by(
+                "slug"
+            )
+        )
+        years: dict[int, list[int]] = defaultdict(list)
+        for fact in rows:
+            if fact.year:
+                years[fact.subject_id].append(fact.year)
+                if fact.object_entity_id:
+                    years[fact.object_entity_id].append(fact.year)
+        entities = {
+            entity.pk: EntityView(
+                id=entity.pk,
+                slug=entity.slug,
+                name=entity.name,
+                kind=entity.kind,
+                aliases=tuple(entity.aliases or ()),
+                era=int(statistics.median(years[entity.pk])) if years.get(entity.pk) else None,
+            )
+            for entity in Entity.objects.all()
+        }
+        facts = [_view(fact, entities) for fact in rows]
+        return cls(facts=facts, entities=entities)
+
+
+SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s|\n")
+MAX_SENTENCE = 320
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
+    """The sentence holding text[start:end] (or a window of it), and the quote's offset in it."""
+    left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
+    right_match = SENTENCE_END.search(text, end)
+    right = right_match.start() + 1 if right_match else len(text)
+    if right - left > MAX_SENTENCE:
+        left = max(left, start - 120)
+        right = min(right, end + 120)
+    return text[left:right].strip("\n"), start - left
+
+
+def _view(fact, entities) -> FactView:
+    display = object_text_form(fact)
+    sentence, quote_at = sentence_around(fact.source.text, fact.start, fact.end)
+    if sentence[quote_at : quote_at + len(fact.quote)] != fact.quote:
+        sentence, quote_at = fact.quote, 0
+    return FactView(
+        id=fact.pk,
+        slug=fact.slug,
+        subject=entities[fact.subject_id],
+        predicate=fact.predicate,
+        object_type=fact.object_type,
+        object_entity=entities.get(fact.object_entity_id),
+        object_display=display,
+        year=fact.year,
+        date_year=fact.object_date.year if fact.object_date else None,
+        date=fact.object_date,
+        precision=fact.date_precision,
+        number=fact.object_number,
+        unit=fact.object_unit,
+        statement=fact.statement,
+        qualifier=fact.qualifier,
+        quote=fact.quote,
+        sentence=sentence,
+        quote_at=quote_at,
+        source_title=fact.source.title,
+        content_hash=fact.content_hash(),
+        object_key=object_key_of(fact, display),
+    )

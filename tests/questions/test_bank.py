@@ -1,0 +1,73 @@
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pytest
+from django.db.models import Count
+
+from ajquiz.content.models import Fact, QuestionTemplate
+from ajquiz.questions.bank import refresh_bank
+from ajquiz.questions.models import Question
+
+pytestmark = pytest.mark.django_db
+Kind = QuestionTemplate.Kind
+
+
+def test_the_bank_has_every_kind_and_at_least_forty_templates(bank):
+    assert QuestionTemplate.objects.filter(active=True).count() >= 40
+    kinds = set(Question.objects.current().values_list("kind", flat=True))
+    assert kinds == set(Kind.values)
+
+
+def test_every_predicate_used_by_five_facts_has_a_template(bank):
+    busy = {
+        row["predicate"]
+        for row in Fact.objects.values("predicate").annotate(n=Count("id")).filter(n__gte=5)
+    }
+    covered = set(
+        QuestionTemplate.objects.exclude(predicate="").values_list("predicate", flat=True)
+    )
+    assert busy - covered == set()
+
+
+def test_every_fact_appears_in_at_least_two_kinds_of_question(bank):
+    kinds = defaultdict(set)
+    for question_kind, fact_slug in Question.objects.current().values_list("kind", "facts__slug"):
+        kinds[fact_slug].add(question_kind)
+    short = sorted(
+        slug for slug in Fact.objects.values_list("slug", flat=True) if len(kinds[slug]) < 2
+    )
+    assert short == []
+
+
+def test_refreshing_an_unchanged_store_changes_nothing(bank):
+    before = set(Question.objects.current().values_list("pk", flat=True))
+    report = refresh_bank()
+    assert report.created == 0
+    assert report.stale == 0
+    assert set(Question.objects.current().values_list("pk", flat=True)) == before
+
+
+def test_a_changed_fact_retires_its_questions_and_keeps_the_old_version(bank):
+    fact = Fact.objects.get(slug="aja1-treaty-1902-signed-by-lansdowne")
+    old = list(Question.objects.current().filter(facts=fact))
+    assert old
+    old_payloads = {question.pk: question.payload for question in old}
+    Fact.objects.filter(pk=fact.pk).update(
+        statement="Lansdowne signed the 1902 treaty for Britain."
+    )
+    report = refresh_bank()
+    assert report.stale >= len(old)
+    for question in old:
+        question.refresh_from_db()
+        assert question.is_stale
+        assert question.payload == old_payloads[question.pk]  # what a past attempt saw
+    fresh = Question.objects.current().filter(facts=fact)
+    assert fresh.exists()
+    assert not set(fresh.values_list("pk", flat=True)) & set(old_payloads)
+
+
+def test_questions_store_a_content_hash_of_what_they_show(bank):
+    question = Question.objects.current().first()
+    assert question.content_hash == question.compute_content_hash()
+    assert len(question.content_hash) == 64

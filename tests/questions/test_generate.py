@@ -1,0 +1,154 @@
+"""The generation engine against the real fact store."""
+
+from __future__ import annotations
+
+import pytest
+
+from ajquiz.content.models import QuestionTemplate
+from ajquiz.questions.bank import drafts_for, fact_groups
+from ajquiz.questions.generate import build
+from ajquiz.questions.grading import grade, normalise
+from ajquiz.questions.store import FactStore
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def store(content):
+    return FactStore.load()
+
+
+def template(slug):
+    return QuestionTemplate.objects.get(slug=slug)
+
+
+def test_a_signer_question_offers_persons_that_did_not_sign(store):
+    fact = store.by_slug["aja1-treaty-1902-signed-by-lansdowne"]
+    draft = build(template("mc-signed-by"), [fact], store, seed=0)
+    options = draft.payload["options"]
+    assert draft.stem == "Who signed the Anglo-Japanese Treaty of 1902?"
+    assert [option["text"] for option in options if option["correct"]] == [fact.object_display]
+    signers = {f"entity:{signer.object_entity.id}" for signer in store.siblings(fact)}
+    names = {entity.name: entity for entity in store.entities.values()}
+    for option in options:
+        entity = names[option["text"]]
+        assert entity.kind == "person"
+        if not option["correct"]:
+            assert f"entity:{entity.id}" not in signers  # Hayashi, the other signer, never appears
+
+
+def test_year_options_are_in_order_and_never_a_year_the_store_states(store):
+    facts = [fact for fact in store.facts if fact.predicate == "occurred_on" and fact.date_year]
+    for fact in facts:
+        draft = build(template("mc-occurred-on"), [fact], store, seed=3)
+        if draft is None:
+            continue
+        years = [int(option["text"]) for option in draft.payload["options"]]
+        assert years == sorted(years)
+        stated = {sibling.date_year for sibling in store.siblings(fact)}
+        wrong = {int(o["text"]) for o in draft.payload["options"] if not o["correct"]}
+        assert not wrong & stated
+
+
+def test_a_wrong_year_that_is_another_facts_year_says_so(store):
+    drafts = drafts_for(template("mc-signed-on"), store)
+    notes = [
+        option for draft in drafts for option in draft.payload["options"] if option.get("fact")
+    ]
+    assert notes, "some signing year is offered as a distractor for another treaty"
+    for option in notes:
+        other = store.by_slug[option["fact"]]
+        assert other.statement in option["feedback"]
+
+
+def test_generation_is_deterministic_for_a_seed(store):
+    fact = store.by_slug["aja1-treaty-1902-signed-by-lansdowne"]
+    first = build(template("mc-signed-by"), [fact], store, seed=7)
+    again = build(template("mc-signed-by"), [fact], FactStore.load(), seed=7)
+    other = [build(template("mc-signed-by"), [fact], store, seed=seed) for seed in range(8)]
+    assert (first.stem, first.payload) == (again.stem, again.payload)
+    assert len({str(draft.payload) for draft in other}) > 1
+
+
+def test_short_answer_accepts_aliases_and_a_unique_surname(store):
+    signers = store.siblings(store.by_slug["aja1-treaty-1902-signed-by-lansdowne"])
+    assert build(template("sa-signed-by"), [signers[1]], store, seed=0) is None  # asked once
+    draft = build(template("sa-signed-by"), [signers[0]], store, seed=0)
+    assert draft is not None
+
+    class Typed:
+        kind, payload = draft.kind, draft.payload
+
+    assert grade(Typed, "Lord Lansdowne").fraction == 1.0
+    assert grade(Typed, "lansdowne").fraction == 1.0
+    assert grade(Typed, "Hayashi").fraction == 1.0  # the other signer answers it too
+    assert grade(Typed, "Edward Grey").fraction == 0.0
+
+
+def test_a_cloze_blanks_a_piece_of_its_own_quote_shown_in_its_sentence(store):
+    built = 0
+    for fact in store.facts[:200]:
+        draft = build(template("cloze-quote"), [fact], store, seed=0)
+        if draft is None:
+            continue
+        built += 1
+        payload = draft.payload
+        assert payload["before"] + payload["answer"] + payload["after"] == fact.sentence
+        blank_start = len(payload["before"])
+        quote_end = fact.quote_at + len(fact.quote)
+        assert fact.quote_at <= blank_start and blank_start + len(payload["answer"]) <= quote_end
+        assert fact.source_title in draft.stem
+    assert built > 100
+
+
+def test_matching_pairs_each_subject_with_its_own_object(store):
+    groups = fact_groups(template("match-signed-on"), store)
+    drafts = [build(template("match-signed-on"), group, store, 0) for group in groups]
+    drafts = [draft for draft in drafts if draft]
+    assert drafts
+    for draft in drafts:
+        lefts = {left["id"]: left["text"] for left in draft.payload["lefts"]}
+        rights = {right["id"]: right["text"] for right in draft.payload["rights"]}
+        assert 3 <= len(lefts) <= 6
+        for left, right in draft.payload["key"].items():
+            fact = next(
+                f for f in draft.facts if normalise(f.subject.name) == normalise(lefts[left])
+            )
+            assert rights[right] == str(fact.date_year)
+
+
+def test_ordering_key_runs_from_earliest_to_latest_with_no_year_in_the_items(store):
+    drafts = drafts_for(template("order-events"), store)
+    assert len(drafts) >= 5
+    for draft in drafts:
+        years = {item["id"]: item["year"] for item in draft.payload["items"]}
+        key_years = [years[item_id] for item_id in draft.payload["key"]]
+        assert key_years == sorted(key_years)
+        assert len(set(key_years)) == len(key_years)
+        assert 3 <= len(key_years) <= 5
+        assert [item["id"] for item in draft.payload["items"]] != draft.payload["key"]
+
+
+def test_true_false_false_versions_carry_the_true_statement(store):
+    drafts = drafts_for(template("tf-statement"), store)
+    false = [draft for draft in drafts if draft.payload["answer"] is False]
+    true = [draft for draft in drafts if draft.payload["answer"] is True]
+    assert 0.35 < len(false) / len(drafts) < 0.65
+    for draft in false:
+        assert draft.payload["correction"] == draft.facts[0].statement
+        assert draft.facts[0].statement not in draft.stem
+    for draft in true[:50]:
+        assert draft.facts[0].statement in draft.stem or draft.stem.startswith("True or false:")
+
+
+def test_a_numeric_question_never_names_its_year(store):
+    for draft in drafts_for(template("num-signed-on"), store):
+        assert str(draft.payload["answer"]) not in draft.stem
+
+
+def test_several_keys_question_lists_every_signer(store):
+    fact = store.by_slug["aja1-treaty-1902-signed-by-lansdowne"]
+    draft = build(template("mr-signed-by"), store.siblings(fact), store, seed=0)
+    keys = {option["text"] for option in draft.payload["options"] if option["correct"]}
+    assert keys == {sibling.object_display for sibling in store.siblings(fact)}
+    assert len(keys) == 2
