@@ -21,6 +21,7 @@ install: $(STAMP)
 run: $(STAMP)
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_content
+	$(BIN)/python manage.py generate_questions
 	$(BIN)/python manage.py create_demo_users
 	$(BIN)/python manage.py runserver $(HOST)
 

@@ -6,4 +6,9 @@ app_name = "questions"
 
 urlpatterns = [
     path("questions/<uuid:uid>/", views.detail, name="detail"),
+    path(
+        "questions/templates/<slug:slug>/preview/",
+        views.template_preview,
+        name="template_preview",
+    ),
 ]
