@@ -151,6 +151,12 @@ class FactAdmin(admin.ModelAdmin):
         ("Browsing", {"fields": ("topics", "passage")}),
     )
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in self.autocomplete_fields:
+            field.widget.attrs["data-width"] = "32em"  # select2 reads its width from here
+        return field
+
     @admin.display(description="object")
     def object_display(self, fact):
         return fact.object_display

@@ -42,6 +42,12 @@ class FactForm(forms.ModelForm):
             "end",
             "topics",
         )
+        widgets = {
+            "statement": forms.Textarea(attrs={"rows": 2, "cols": 80}),
+            "qualifier": forms.TextInput(attrs={"size": 80}),
+            "object_text": forms.TextInput(attrs={"size": 80}),
+            "quote": forms.Textarea(attrs={"rows": 3, "cols": 80}),
+        }
         help_texts = {
             "quote": "Copy it from the source exactly. A quote that occurs once in the source "
             "finds its own start and end.",

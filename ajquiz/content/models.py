@@ -9,7 +9,7 @@ from django.db import models
 from django.urls import reverse
 
 from ajquiz.content.images import make_thumbnail, validate_image_size
-from ajquiz.content.predicates import ObjectType, object_type_of
+from ajquiz.content.predicates import PREDICATES, ObjectType, object_type_of
 
 PARAGRAPH_BREAK = re.compile(r"\n+")
 
@@ -276,6 +276,11 @@ class Fact(models.Model):
     @property
     def object_type(self) -> str | None:
         return object_type_of(self.predicate)
+
+    @property
+    def predicate_label(self) -> str:
+        predicate = PREDICATES.get(self.predicate)
+        return predicate.label if predicate else self.predicate
 
     @property
     def object_value(self):

@@ -1,10 +1,13 @@
 from __future__ import annotations
 
-from django.db.models import Count, Prefetch
+from django.core.paginator import Paginator
+from django.db.models import Count, F, Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from ajquiz.content.highlight import linked_runs, segments
 from ajquiz.content.models import Fact, Passage, Source, Topic
+
+TOPIC_PAGE_SIZE = 50
 
 
 def source_list(request):
@@ -41,8 +44,22 @@ def source_detail(request, slug):
 
 
 def topic_list(request):
-    topics = Topic.objects.annotate(fact_count=Count("facts")).select_related("parent")
+    topics = list(Topic.objects.annotate(fact_count=Count("facts")))
+    totals = facts_with_subtopics(topics)
+    for topic in topics:
+        topic.total_count = totals[topic.pk]
     return render(request, "content/topic_list.html", {"topics": topics})
+
+
+def facts_with_subtopics(topics: list[Topic]) -> dict[int, int]:
+    """Distinct facts in each topic or its children, from one query over the topic links."""
+    parent_of = {topic.pk: topic.parent_id for topic in topics}
+    facts: dict[int, set[int]] = {topic.pk: set() for topic in topics}
+    for fact_id, topic_id in Fact.topics.through.objects.values_list("fact_id", "topic_id"):
+        facts[topic_id].add(fact_id)
+        if parent_of.get(topic_id):
+            facts[parent_of[topic_id]].add(fact_id)
+    return {pk: len(ids) for pk, ids in facts.items()}
 
 
 def topic_detail(request, slug):
@@ -55,9 +72,15 @@ def topic_detail(request, slug):
     facts = (
         Fact.objects.for_topic(topic)
         .select_related("source", "passage")
-        .order_by("year", "source", "start")
+        .defer("source__text")
+        .order_by(F("year").asc(nulls_last=True), "source__file_name", "start", "slug")
     )
-    return render(request, "content/topic_detail.html", {"topic": topic, "facts": facts})
+    page = Paginator(facts, TOPIC_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "content/topic_detail.html",
+        {"topic": topic, "facts": page.object_list, "page": page},
+    )
 
 
 def fact_detail(request, slug):

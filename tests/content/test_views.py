@@ -87,15 +87,42 @@ def test_source_pages_take_the_same_number_of_queries_whatever_their_size(
 
 def test_a_topic_page_lists_its_facts_and_its_subtopics_facts_with_quotes(client, content):
     topic = Topic.objects.get(slug="alliance-history")
+    expected = Fact.objects.filter(topics__in=[topic, *topic.children.all()]).distinct()
+    first = client.get(topic.get_absolute_url())
+    page = first.context["page"]
+    assert page.paginator.count == expected.count()
+    assert len(page.object_list) == 50
+    shown = []
+    for number in page.paginator.page_range:
+        response = client.get(topic.get_absolute_url(), {"page": number})
+        shown.extend(fact.slug for fact in response.context["facts"])
+    assert sorted(shown) == sorted(expected.values_list("slug", flat=True))
+
+
+def test_a_topic_page_shows_each_statement_with_its_quote_in_year_order(client, content):
+    topic = Topic.objects.get(slug="treaty-1902")
     response = client.get(topic.get_absolute_url())
     facts = list(response.context["facts"])
-    expected = Fact.objects.filter(topics__in=[topic, *topic.children.all()]).distinct()
-    assert len(facts) == expected.count()
+    years = [fact.year for fact in facts if fact.year is not None]
+    assert years == sorted(years)
+    undated = [fact.year is None for fact in facts]
+    assert undated == sorted(undated)  # facts without a year come last
     html = response.content.decode()
     fact = Fact.objects.get(slug="aja1-treaty-1902-signed-on")
+    assert fact in facts
     assert escape(fact.statement) in html
     assert f"“{escape(fact.quote)}”" in html
     assert f'href="{fact.get_absolute_url()}"' in html
+    assert '<a aria-current="page" href="?page=1#facts">1</a>' in html
+
+
+def test_the_topic_list_counts_a_parents_facts_with_its_subtopics(client, content):
+    response = client.get(reverse("content:topic_list"))
+    totals = {topic.slug: topic.total_count for topic in response.context["topics"]}
+    parent = Topic.objects.get(slug="alliance-history")
+    expected = Fact.objects.filter(topics__in=[parent, *parent.children.all()]).distinct()
+    assert totals["alliance-history"] == expected.count()
+    assert totals["treaty-1902"] == Fact.objects.filter(topics__slug="treaty-1902").count()
 
 
 def test_topic_pages_take_the_same_number_of_queries_whatever_their_size(
@@ -103,15 +130,16 @@ def test_topic_pages_take_the_same_number_of_queries_whatever_their_size(
 ):
     small = Topic.objects.get(slug="japan-russia-1905-1917")
     large = Topic.objects.get(slug="alliance-history")
-    with django_assert_max_num_queries(3):
+    # The topic, its children, the count for the pages and one page of facts.
+    with django_assert_max_num_queries(4):
         client.get(large.get_absolute_url())
     assert queries_for(client, small.get_absolute_url()) == queries_for(
         client, large.get_absolute_url()
     )
 
 
-def test_the_topic_list_takes_one_query(client, content, django_assert_max_num_queries):
-    with django_assert_max_num_queries(1):
+def test_the_topic_list_takes_two_queries(client, content, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):
         response = client.get(reverse("content:topic_list"))
     assert 'href="/topics/treaty-1902/"' in response.content.decode()
 
