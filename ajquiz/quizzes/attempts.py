@@ -73,7 +73,7 @@ def start_attempt(quiz: Quiz, user, *, now, seed: int | None = None) -> Attempt:
     used = Attempt.objects.of(user, quiz).exclude(state=Attempt.State.ABANDONED).count()
     if quiz.attempts_allowed and used >= quiz.attempts_allowed:
         raise CannotStart(f"You have used all {quiz.attempts_allowed} attempts at this quiz.")
-    seed = secrets.randbelow(2**31) if seed is None else seed
+    seed = new_seed() if seed is None else seed
     slots = assemble_slots(
         quiz.question_set,
         seed=seed,
@@ -101,6 +101,11 @@ def start_attempt(quiz: Quiz, user, *, now, seed: int | None = None) -> Attempt:
         if current is None:
             raise
         return current
+
+
+def new_seed() -> int:
+    """The seed of a new attempt's draws and shuffles (stored, so the attempt can be rebuilt)."""
+    return secrets.randbelow(2**31)
 
 
 def record_answers(attempt: Attempt, answers: dict[int, object], *, now) -> dict[int, Saved]:

@@ -1,0 +1,108 @@
+"""The attempt pages make the same number of queries whether the bank covers 10 facts or
+1,000, and whatever the number of questions on the page (no N+1)."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import timezone
+
+from ajquiz.content.models import Fact
+from ajquiz.questions.models import Question
+from ajquiz.quizzes.attempts import finish_attempt, record_answer
+from ajquiz.quizzes.models import DrawRule, QuestionSet, Quiz
+from tests.factories import SAMPLE_QUESTIONS, make_attempt
+
+pytestmark = pytest.mark.django_db
+
+KINDS = ["mc", "mr", "tf", "sa", "num", "cloze", "match", "order"]
+ANSWERS = {
+    "mc": "a",
+    "mr": ["a", "d"],
+    "tf": "false",
+    "sa": "Hayashi",
+    "num": "1910",
+    "cloze": "London",
+    "match": {"l1": "r1", "l2": "r3"},
+    "order": ["i2", "i4", "i1", "i3"],
+}
+
+
+def grow_bank(facts):
+    """One question per fact, kinds in turn; matching and ordering questions use 3 facts."""
+    questions = []
+    for index in range(len(facts)):
+        kind = KINDS[index % len(KINDS)]
+        payload, stem = SAMPLE_QUESTIONS[kind]
+        question = Question(kind=kind, stem=stem, payload=payload)
+        question.content_hash = question.compute_content_hash()
+        questions.append(question)
+    Question.objects.bulk_create(questions)
+    links = []
+    for index, question in enumerate(questions):
+        span = 3 if question.kind in ("match", "order") else 1
+        for fact in facts[index : index + span]:
+            links.append(Question.facts.through(question_id=question.pk, fact_id=fact.pk))
+    Question.facts.through.objects.bulk_create(links)
+
+
+def quiz_over(facts, *, count, layout, feedback_mode):
+    question_set = QuestionSet.objects.create(title="Over the bank")
+    rule = DrawRule.objects.create(question_set=question_set, count=count)
+    rule.facts.set(facts)
+    return Quiz.objects.create(
+        title="Over the bank",
+        question_set=question_set,
+        is_public=True,
+        layout=layout,
+        feedback_mode=feedback_mode,
+    )
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(captured)
+
+
+def measure(client, user, facts, *, count=10, layout=Quiz.Layout.ALL_ON_ONE):
+    """Query counts of the attempt page (half answered, immediate feedback) and the review."""
+    quiz = quiz_over(facts, count=count, layout=layout, feedback_mode=Quiz.FeedbackMode.IMMEDIATE)
+    attempt = make_attempt(quiz, user)
+    assert len(attempt.slots) == count
+    kinds = Question.objects.in_bulk([slot["question"] for slot in attempt.slots])
+    for index in range(0, count, 2):
+        kind = kinds[attempt.slots[index]["question"]].kind
+        record_answer(attempt, index, ANSWERS[kind], now=timezone.now())
+    page = queries(client, attempt.get_absolute_url())
+    finish = queries(client, reverse("quizzes:finish", args=[attempt.uid]))
+    finish_attempt(attempt, now=timezone.now())
+    review = queries(client, reverse("quizzes:review", args=[attempt.uid]))
+    return {"attempt page": page, "finish summary": finish, "review": review}
+
+
+def test_the_attempt_pages_query_count_is_flat_from_10_to_1000_facts(client, student, own_bank):
+    facts = list(Fact.objects.order_by("pk")[:1000])
+    assert len(facts) == 1000
+    client.force_login(student)
+    grow_bank(facts[:10])
+    small = measure(client, student, facts[:10])
+    grow_bank(facts[10:])
+    assert Question.objects.current().count() == 1000
+    large = measure(client, student, facts)
+    assert small == large
+    # session, user, user's groups (navigation), attempt, responses, questions, their facts
+    # (+ the grade's attempts on the review)
+    assert large == {"attempt page": 7, "finish summary": 5, "review": 8}
+
+
+def test_the_attempt_page_query_count_does_not_grow_with_the_questions_on_it(
+    client, student, own_bank
+):
+    facts = list(Fact.objects.order_by("pk")[:200])
+    grow_bank(facts)
+    client.force_login(student)
+    assert measure(client, student, facts, count=5) == measure(client, student, facts, count=40)
