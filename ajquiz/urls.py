@@ -10,6 +10,8 @@ urlpatterns = [
     path("accounts/", include("ajquiz.accounts.urls")),
     path("", include("ajquiz.content.urls")),
     path("", include("ajquiz.questions.urls")),
+    path("", include("ajquiz.study.urls")),
+    path("", include("ajquiz.progress.urls")),
     path("", include("ajquiz.quizzes.urls")),
     path("admin/", admin.site.urls),
 ]

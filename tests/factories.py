@@ -119,3 +119,149 @@ def make_attempt(quiz, user, *, now=None, seed=1):
     from ajquiz.quizzes.attempts import start_attempt
 
     return start_attempt(quiz, user, now=now or timezone.now(), seed=seed)
+
+
+# study and progress: hand-made facts in a small source, decks and card histories.
+
+STUDY_SOURCE_TEXT = (
+    "The treaty was signed at Lansdowne House in London on 30 January 1902. "
+    "It was signed by Lord Lansdowne for Britain and by Hayashi Tadasu for Japan. "
+    "The alliance was renewed in 1905 and again in 1911, and it ended in 1923."
+)
+
+
+def make_source(slug: str = "study-test-source", text: str = STUDY_SOURCE_TEXT, **fields):
+    from ajquiz.content.models import Source
+
+    defaults = {
+        "file_name": f"zz-{slug}.md",
+        "title": "A study test source",
+        "kind": "encyclopedia",
+    }
+    source, _ = Source.objects.get_or_create(
+        slug=slug, defaults={**defaults, "text": text, **fields}
+    )
+    return source
+
+
+def make_entity(slug: str, name: str | None = None, kind: str = "person", **fields):
+    from ajquiz.content.models import Entity
+
+    entity, _ = Entity.objects.get_or_create(
+        slug=slug, defaults={"name": name or slug.replace("-", " ").title(), "kind": kind, **fields}
+    )
+    return entity
+
+
+def make_fact(slug: str, quote: str, *, source=None, subject=None, predicate="signed_by", **fields):
+    """A fact anchored to the first occurrence of `quote` in the source."""
+    from ajquiz.content.models import Fact
+
+    source = source or make_source()
+    start = source.text.index(quote)
+    subject = subject or make_entity("study-test-treaty", "The test treaty", "treaty")
+    fields.setdefault("statement", f"Statement of {slug}.")
+    return Fact.objects.create(
+        slug=slug,
+        subject=subject,
+        predicate=predicate,
+        source=source,
+        quote=quote,
+        start=start,
+        end=start + len(quote),
+        **fields,
+    )
+
+
+def make_study_facts() -> dict:
+    """Six facts of STUDY_SOURCE_TEXT; 'place' and 'date' overlap (siblings), 'lansdowne' and
+    'hayashi' share subject and predicate (so their question form is ambiguous)."""
+    from datetime import date
+
+    place = make_entity("study-lansdowne-house", "Lansdowne House", "place")
+    lansdowne = make_entity(
+        "study-lord-lansdowne", "Lord Lansdowne", "person", aliases=["Lansdowne"]
+    )
+    hayashi = make_entity("study-hayashi", "Hayashi Tadasu", "person", aliases=["Hayashi"])
+    return {
+        "place": make_fact(
+            "study-place",
+            "signed at Lansdowne House in London",
+            predicate="took_place_in",
+            object_entity=place,
+        ),
+        "date": make_fact(
+            "study-date",
+            "signed at Lansdowne House in London on 30 January 1902",
+            predicate="signed_on",
+            object_date=date(1902, 1, 30),
+            date_precision="day",
+        ),
+        "lansdowne": make_fact(
+            "study-lansdowne",
+            "It was signed by Lord Lansdowne for Britain",
+            object_entity=lansdowne,
+        ),
+        "hayashi": make_fact(
+            "study-hayashi", "and by Hayashi Tadasu for Japan", object_entity=hayashi
+        ),
+        "renewed": make_fact(
+            "study-renewed",
+            "The alliance was renewed in 1905",
+            predicate="renewed_on",
+            object_date=date(1905, 1, 1),
+            date_precision="year",
+        ),
+        "ended": make_fact(
+            "study-ended",
+            "and it ended in 1923",
+            predicate="ended_on",
+            object_date=date(1923, 1, 1),
+            date_precision="year",
+        ),
+    }
+
+
+def make_facts_deck(user, facts, *, key: str = "test:deck", name: str = "Test deck"):
+    """A deck of `facts` on `user`'s study list."""
+    from ajquiz.study.models import Deck, StudyListEntry
+
+    deck = Deck.objects.for_facts(key=key, name=name, facts=facts)
+    StudyListEntry.objects.get_or_create(user=user, deck=deck)
+    return deck
+
+
+def make_card(user, fact, *, now, stability=10.0, difficulty=5.0, due=None, state=2, **fields):
+    """A card in Review state last reviewed at `now` unless told otherwise."""
+    from ajquiz.study.models import Card
+
+    fields.setdefault("last_review", now)
+    fields.setdefault("reps", 3)
+    return Card.objects.create(
+        user=user,
+        fact=fact,
+        state=state,
+        step=None if state == 2 else 0,
+        stability=stability,
+        difficulty=difficulty,
+        due=due or now,
+        created_at=fields.pop("created_at", now),
+        **fields,
+    )
+
+
+def make_log(card, *, at, rating=3, state_before=2, state_after=2, **fields):
+    from ajquiz.study.models import ReviewLog
+
+    return ReviewLog.objects.create(
+        user_id=card.user_id,
+        card=card,
+        rating=rating,
+        reviewed_at=at,
+        state_before=state_before,
+        state_after=state_after,
+        stability_after=fields.pop("stability_after", card.stability or 1.0),
+        difficulty_after=fields.pop("difficulty_after", card.difficulty or 5.0),
+        due_after=fields.pop("due_after", card.due),
+        **fields,
+    )

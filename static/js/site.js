@@ -51,3 +51,51 @@ function ajquizEnableOrdering(root) {
 }
 document.addEventListener("DOMContentLoaded", function () { ajquizEnableOrdering(document); });
 document.addEventListener("htmx:afterSettle", function (event) { ajquizEnableOrdering(event.detail.elt); });
+
+// study: keyboard shortcuts on a study card. They act only while focus is inside an element
+// marked [data-study-keys] (WCAG 2.1.4; learners can also turn them off in study settings):
+// Space shows the answer, 1-4 rate it. Keys typed into form fields are left alone.
+document.addEventListener("keydown", function (event) {
+  var card = event.target.closest && event.target.closest("[data-study-keys]");
+  if (!card || event.ctrlKey || event.metaKey || event.altKey || event.repeat) { return; }
+  var tag = event.target.tagName;
+  if (/^(INPUT|TEXTAREA|SELECT)$/.test(tag) || event.target.isContentEditable) { return; }
+  var button = null;
+  if (event.key === " ") {
+    if (tag === "BUTTON" || tag === "A") { return; }
+    button = card.querySelector("[data-study-reveal]");
+  } else if (/^[1-4]$/.test(event.key)) {
+    button = card.querySelector('[data-rating-key="' + event.key + '"]');
+  }
+  if (button) {
+    event.preventDefault();
+    button.click();
+  }
+});
+
+// study: the match game's clock, counting up from the server's start time (role="timer" is not
+// announced on every tick; the server measures the time that counts).
+function ajquizMatchClocks() {
+  document.querySelectorAll("[data-match-clock]").forEach(function (clock) {
+    var started = Number(clock.dataset.started);
+    clock.textContent = Math.max(0, (Date.now() - started) / 1000).toFixed(0) + " s";
+  });
+}
+setInterval(ajquizMatchClocks, 1000);
+document.addEventListener("DOMContentLoaded", ajquizMatchClocks);
+
+// interop: upload progress for forms marked [data-upload-progress]. htmx reports the bytes sent;
+// the bar shows them and the status line says (politely, in quarters) how far the upload is.
+document.addEventListener("htmx:xhr:progress", function (event) {
+  var form = event.target && event.target.closest && event.target.closest("[data-upload-progress]");
+  if (!form || !event.detail || !event.detail.lengthComputable) { return; }
+  var percent = Math.round((event.detail.loaded / event.detail.total) * 100);
+  var bar = form.querySelector("progress");
+  if (bar) { bar.hidden = false; bar.value = percent; }
+  var status = form.querySelector("[data-upload-status]");
+  var quarter = Math.floor(percent / 25) * 25;
+  if (status && String(quarter) !== status.dataset.announced) {
+    status.dataset.announced = String(quarter);
+    status.textContent = percent >= 100 ? "Uploaded. Reading the file…" : "Uploading: " + quarter + "%";
+  }
+});

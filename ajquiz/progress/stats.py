@@ -1,0 +1,188 @@
+"""The figures of a learner's dashboard, each from one query whatever the history's size.
+
+- mastery per topic: for each fact of the topic (and its subtopics), the mean of the evidence
+  there is: FSRS's chance of recalling it now (its card) and the share of marks earned on
+  questions about it (quiz responses); a fact without evidence counts 0. The topic's mastery
+  is the mean over its facts, so it grows by learning more facts as well as by knowing them.
+- due forecast: cards falling due on each of the next days (overdue ones count today).
+- reviews per day: ratings given on each of the last days, with how many were Again.
+- true retention: of the reviews of learned cards (state Review before the rating), the share
+  not rated Again: what the learner really remembered when a card came due.
+- weakest facts: studied facts with the lowest chance of recall now.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from django.db.models import Count, Q
+from django.db.models.functions import TruncDate
+from django.utils import timezone
+
+from ajquiz.content.models import Fact, Topic
+from ajquiz.quizzes.models import Attempt, Response
+from ajquiz.study.models import Card, Rating, ReviewLog, State
+from ajquiz.study.queue import day_start
+from ajquiz.study.scheduler import CardState, retrievability, scheduler_for
+
+
+@dataclass(frozen=True)
+class TopicMastery:
+    topic: Topic
+    facts: int
+    studied: int
+    recall: float | None  # mean recall chance over studied facts
+    quiz: float | None  # mean fraction over facts with responses
+    mastery: float
+
+
+@dataclass(frozen=True)
+class DayCount:
+    day: date
+    count: int
+    again: int = 0
+
+
+@dataclass(frozen=True)
+class Retention:
+    reviews: int
+    remembered: int
+
+    @property
+    def rate(self) -> float | None:
+        return self.remembered / self.reviews if self.reviews else None
+
+
+@dataclass(frozen=True)
+class WeakFact:
+    fact: Fact
+    recall: float
+    lapses: int
+
+
+@dataclass(frozen=True)
+class Memory:
+    recall: float
+    lapses: int
+
+
+def memory_by_fact(user, *, now: datetime) -> dict[int, Memory]:
+    """Each studied fact's chance of recall at `now`, and how often it was forgotten.
+
+    Retrievability does not depend on the desired retention: the scheduler is the formula.
+    """
+    scheduler = scheduler_for(fuzz=False)
+    return {
+        card.fact_id: Memory(
+            retrievability(CardState.of(card), now=now, scheduler=scheduler), card.lapses
+        )
+        for card in Card.objects.filter(user=user).only(*Card.SNAPSHOT_FIELDS, "fact_id")
+    }
+
+
+def quiz_score_by_fact(user) -> dict[int, float]:
+    """Mean fraction earned on the learner's responses to questions about each fact."""
+    totals: dict[int, list[float]] = defaultdict(list)
+    rows = Response.objects.filter(attempt__user=user, question__facts__isnull=False)
+    for fact_id, fraction in rows.values_list("question__facts", "fraction"):
+        totals[fact_id].append(fraction)
+    return {fact_id: sum(values) / len(values) for fact_id, values in totals.items()}
+
+
+def mastery_by_topic(memory: dict[int, Memory], quiz: dict[int, float]) -> list[TopicMastery]:
+    """Every topic with facts, its subtopics' facts included, in the topic tree's order."""
+    recall = {fact_id: known.recall for fact_id, known in memory.items()}
+    topics = list(Topic.objects.select_related("parent"))
+    facts_of: dict[int, set[int]] = defaultdict(set)
+    parent_of = {topic.pk: topic.parent_id for topic in topics}
+    for topic_id, fact_id in Fact.topics.through.objects.values_list("topic_id", "fact_id"):
+        facts_of[topic_id].add(fact_id)
+        if parent_of.get(topic_id):
+            facts_of[parent_of[topic_id]].add(fact_id)
+    result = []
+    for topic in topics:
+        facts = facts_of[topic.pk]
+        if not facts:
+            continue
+        studied = [recall[f] for f in facts if f in recall]
+        quizzed = [quiz[f] for f in facts if f in quiz]
+        per_fact = [
+            _mean([e for e in (recall.get(f), quiz.get(f)) if e is not None]) for f in facts
+        ]
+        result.append(
+            TopicMastery(
+                topic=topic,
+                facts=len(facts),
+                studied=len(studied),
+                recall=_mean(studied) if studied else None,
+                quiz=_mean(quizzed) if quizzed else None,
+                mastery=sum(per_fact) / len(facts),
+            )
+        )
+    return result
+
+
+def due_forecast(user, *, now: datetime, days: int = 30) -> list[DayCount]:
+    today = timezone.localtime(now).date()
+    end = day_start(now) + timedelta(days=days)
+    counts: dict[date, int] = defaultdict(int)
+    rows = (
+        Card.objects.filter(user=user, due__lt=end)
+        .annotate(day=TruncDate("due"))
+        .values("day")
+        .annotate(n=Count("pk"))
+    )
+    for row in rows:
+        counts[max(row["day"], today)] += row["n"]
+    return [
+        DayCount(today + timedelta(days=i), counts[today + timedelta(days=i)]) for i in range(days)
+    ]
+
+
+def reviews_per_day(user, *, now: datetime, days: int = 30) -> list[DayCount]:
+    today = timezone.localtime(now).date()
+    since = day_start(now) - timedelta(days=days - 1)
+    rows = (
+        ReviewLog.objects.filter(user=user, reviewed_at__gte=since, reviewed_at__lte=now)
+        .annotate(day=TruncDate("reviewed_at"))
+        .values("day")
+        .annotate(n=Count("pk"), again=Count("pk", filter=Q(rating=Rating.AGAIN)))
+    )
+    found = {row["day"]: row for row in rows}
+    result = []
+    for offset in range(days - 1, -1, -1):
+        day = today - timedelta(days=offset)
+        row = found.get(day, {"n": 0, "again": 0})
+        result.append(DayCount(day, row["n"], row["again"]))
+    return result
+
+
+def true_retention(user, *, now: datetime, days: int | None = 30) -> Retention:
+    logs = ReviewLog.objects.filter(user=user, state_before=State.REVIEW, reviewed_at__lte=now)
+    if days is not None:
+        logs = logs.filter(reviewed_at__gte=now - timedelta(days=days))
+    counts = logs.aggregate(
+        reviews=Count("pk"), remembered=Count("pk", filter=Q(rating__gt=Rating.AGAIN))
+    )
+    return Retention(counts["reviews"], counts["remembered"])
+
+
+def weakest_facts(memory: dict[int, Memory], *, limit: int = 8) -> list[WeakFact]:
+    """The lowest chance of recall first; among equals, the most often forgotten."""
+    chosen = sorted(memory, key=lambda f: (memory[f].recall, -memory[f].lapses, f))[:limit]
+    facts = Fact.objects.in_bulk(chosen)
+    return [WeakFact(facts[f], memory[f].recall, memory[f].lapses) for f in chosen if f in facts]
+
+
+def recent_attempts(user, *, limit: int = 5):
+    return (
+        Attempt.objects.filter(user=user, state=Attempt.State.FINISHED)
+        .select_related("quiz")
+        .order_by("-finished_at", "-pk")[:limit]
+    )
+
+
+def _mean(values: list[float]) -> float:
+    return sum(values) / len(values) if values else 0.0

@@ -1,0 +1,9 @@
+from django.urls import path
+
+from ajquiz.progress import views
+
+app_name = "progress"
+
+urlpatterns = [
+    path("progress/", views.dashboard, name="dashboard"),
+]

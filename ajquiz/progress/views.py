@@ -1,0 +1,16 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from ajquiz.progress.dashboard import dashboard_for
+
+
+@login_required
+@require_GET
+def dashboard(request):
+    """The signed-in learner's own progress; there is no way to ask for anyone else's."""
+    board = dashboard_for(request.user, now=timezone.now())
+    return render(request, "progress/dashboard.html", {"board": board})

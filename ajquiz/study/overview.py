@@ -1,0 +1,26 @@
+"""What the home page shows of study: how much is due today, and the streak."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from ajquiz.study.models import StudyListEntry
+from ajquiz.study.queue import DueSummary, due_summary, profile_for
+from ajquiz.study.streaks import Streak, streak
+
+
+@dataclass(frozen=True)
+class Overview:
+    decks: int
+    summary: DueSummary
+    streak: Streak
+
+
+def study_due_today(user, *, now: datetime) -> Overview:
+    profile = profile_for(user)
+    return Overview(
+        decks=StudyListEntry.objects.filter(user=user).count(),
+        summary=due_summary(user, now=now, profile=profile),
+        streak=streak(user, now=now),
+    )

@@ -1,0 +1,213 @@
+"""What to study next, and how much is due: daily limits, learning steps and sibling burying.
+
+Order: cards due now (oldest due first; learned cards only while the review limit allows),
+then a new fact in reading order (while the new-fact limit allows), then a card still being
+learned that falls due within LEARN_AHEAD. Each takes a constant number of queries.
+
+Siblings: facts anchored to overlapping words of one source. A card's back shows its quote,
+so after one of them is rated the others would be answered by that quote; they are buried,
+left out until the next day. Nothing is stored for it: the filter reads today's logs, so an
+undone rating un-buries at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from ajquiz.content.models import Fact
+from ajquiz.study.models import (
+    Card,
+    Deck,
+    LearnItem,
+    ReviewLog,
+    State,
+    StudyProfile,
+    decks_filter,
+)
+
+LEARN_AHEAD = timedelta(minutes=20)
+LEARNING_STATES = (State.LEARNING, State.RELEARNING)
+
+
+@dataclass(frozen=True)
+class Today:
+    new_done: int
+    reviews_done: int
+
+
+@dataclass(frozen=True)
+class Next:
+    fact: Fact
+    card: Card | None
+
+    @property
+    def is_new(self) -> bool:
+        return self.card is None
+
+
+@dataclass(frozen=True)
+class DueSummary:
+    learning: int
+    review: int
+    new: int
+
+    @property
+    def total(self) -> int:
+        return self.learning + self.review + self.new
+
+
+def profile_for(user) -> StudyProfile:
+    profile, _ = StudyProfile.objects.get_or_create(user=user)
+    return profile
+
+
+def day_start(now: datetime) -> datetime:
+    """Midnight of `now`'s day in the current time zone, in UTC."""
+    local = timezone.localtime(now)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+def today(user, now: datetime) -> Today:
+    """New facts met and learned cards reviewed today: one query on study_log_user_time."""
+    counts = ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start(now)).aggregate(
+        new=Count("pk", filter=Q(state_before=State.NEW)),
+        reviews=Count("pk", filter=Q(state_before=State.REVIEW)),
+    )
+    return Today(new_done=counts["new"], reviews_done=counts["reviews"])
+
+
+def study_scope(user, deck: Deck | None = None) -> Q:
+    """Facts of one deck, or of every deck on the study list (one query for the list)."""
+    decks = [deck] if deck is not None else list(Deck.objects.studied_by(user))
+    return decks_filter(decks)
+
+
+def sibling_rated_today(user, now: datetime, *, prefix: str = "") -> Exists:
+    """True for a fact (at `prefix`) whose quote overlaps a different fact rated today."""
+    return Exists(
+        ReviewLog.objects.filter(
+            user=user,
+            reviewed_at__gte=day_start(now),
+            card__fact__source_id=OuterRef(f"{prefix}source_id"),
+            card__fact__start__lt=OuterRef(f"{prefix}end"),
+            card__fact__end__gt=OuterRef(f"{prefix}start"),
+        ).exclude(card__fact_id=OuterRef(f"{prefix}id"))
+    )
+
+
+def with_prompt_facts(cards):
+    """What the prompt of each card needs: its fact, entities, source, passage, uniqueness."""
+    return cards.select_related(
+        "fact__subject", "fact__object_entity", "fact__source", "fact__passage"
+    ).annotate(
+        question_shared=Exists(
+            Fact.objects.filter(
+                subject_id=OuterRef("fact__subject_id"), predicate=OuterRef("fact__predicate")
+            ).exclude(pk=OuterRef("fact_id"))
+        ),
+        reverse_shared=Exists(
+            Fact.objects.filter(
+                object_entity_id=OuterRef("fact__object_entity_id"),
+                predicate=OuterRef("fact__predicate"),
+            ).exclude(pk=OuterRef("fact_id"))
+        ),
+    )
+
+
+def carry_flags(row):
+    """Move the uniqueness flags of with_prompt_facts from a card (or learn item) to its fact."""
+    if row is not None:
+        row.fact.question_shared = row.question_shared
+        row.fact.reverse_shared = row.reverse_shared
+    return row
+
+
+def facts_with_prompt_data(facts):
+    return facts.select_related("subject", "object_entity", "source", "passage").annotate(
+        question_shared=Exists(
+            Fact.objects.filter(
+                subject_id=OuterRef("subject_id"), predicate=OuterRef("predicate")
+            ).exclude(pk=OuterRef("pk"))
+        ),
+        reverse_shared=Exists(
+            Fact.objects.filter(
+                object_entity_id=OuterRef("object_entity_id"), predicate=OuterRef("predicate")
+            ).exclude(pk=OuterRef("pk"))
+        ),
+    )
+
+
+def due_cards(user, now: datetime, *, deck: Deck | None = None, until: datetime | None = None):
+    """The learner's cards due by `until` (default `now`), siblings of today's left out.
+
+    Without a deck, every card of the learner: a fact once studied keeps its reviews.
+    """
+    cards = Card.objects.due(user, until or now).exclude(
+        sibling_rated_today(user, now, prefix="fact__")
+    )
+    if deck is not None:
+        cards = cards.filter(fact__in=deck.fact_queryset())
+    return cards
+
+
+def new_facts(user, now: datetime, scope: Q):
+    """Facts in scope the learner has never rated nor started in learn mode, reading order."""
+    return (
+        Fact.objects.filter(scope)
+        .exclude(Exists(Card.objects.filter(user=user, fact_id=OuterRef("pk"))))
+        .exclude(Exists(LearnItem.objects.filter(user=user, fact_id=OuterRef("pk"))))
+        .exclude(sibling_rated_today(user, now))
+        .order_by("source__file_name", "start", "pk")
+    )
+
+
+def next_card(
+    user, *, now: datetime, profile: StudyProfile, deck: Deck | None = None
+) -> Next | None:
+    done = today(user, now)
+    cards = due_cards(user, now, deck=deck)
+    if done.reviews_done >= profile.reviews_per_day:
+        cards = cards.filter(state__in=LEARNING_STATES)
+    card = carry_flags(with_prompt_facts(cards).first())
+    if card is not None:
+        return Next(card.fact, card)
+    if done.new_done < profile.new_per_day:
+        fact = facts_with_prompt_data(new_facts(user, now, study_scope(user, deck))).first()
+        if fact is not None:
+            return Next(fact, None)
+    ahead = due_cards(user, now, deck=deck, until=now + LEARN_AHEAD).filter(
+        state__in=LEARNING_STATES
+    )
+    card = carry_flags(with_prompt_facts(ahead).first())
+    return Next(card.fact, card) if card is not None else None
+
+
+def due_summary(
+    user, *, now: datetime, profile: StudyProfile, deck: Deck | None = None
+) -> DueSummary:
+    """What is left to study today, within the limits: four queries whatever the history."""
+    done = today(user, now)
+    end_of_day = day_start(now) + timedelta(days=1)
+    counts = due_cards(user, now, deck=deck, until=end_of_day).aggregate(
+        learning=Count("pk", filter=Q(state__in=LEARNING_STATES)),
+        review=Count("pk", filter=Q(state=State.REVIEW)),
+    )
+    new_left = max(0, profile.new_per_day - done.new_done)
+    new = new_facts(user, now, study_scope(user, deck))[:new_left].count() if new_left else 0
+    return DueSummary(
+        learning=counts["learning"],
+        review=min(counts["review"], max(0, profile.reviews_per_day - done.reviews_done)),
+        new=new,
+    )
+
+
+def next_due_at(user, *, deck: Deck | None = None) -> datetime | None:
+    """When the learner's next card falls due (for the 'all done' message)."""
+    cards = Card.objects.filter(user=user)
+    if deck is not None:
+        cards = cards.filter(fact__in=deck.fact_queryset())
+    return cards.order_by("due").values_list("due", flat=True).first()

@@ -1,0 +1,1 @@
+"""Study pages, one module per mode: the study list and settings, review, learn, match."""

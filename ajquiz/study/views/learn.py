@@ -1,0 +1,66 @@
+"""Learn mode: multiple choice, then typed recall, then the fact graduates into reviews."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.vary import vary_on_headers
+
+from ajquiz.questions.payload import answer_from_post
+from ajquiz.study.access import optional_deck_for
+from ajquiz.study.forms import RecallForm
+from ajquiz.study.learn import answer_choice, answer_recall, exercise_for, next_exercise
+from ajquiz.study.models import LearnItem
+from ajquiz.study.queue import carry_flags, profile_for, with_prompt_facts
+from ajquiz.study.views.common import HtmxRequest, pick
+
+PAGE, PARTIAL = "study/learn.html", "study/partials/_learn.html"
+
+
+@login_required
+@require_GET
+@vary_on_headers("HX-Request")
+def learn(request: HtmxRequest):
+    now = timezone.now()
+    profile = profile_for(request.user)
+    deck = optional_deck_for(request.user, request.GET.get("deck"))
+    exercise = next_exercise(request.user, now=now, profile=profile, deck=deck)
+    context = {"deck": deck, "exercise": exercise, "profile": profile}
+    return render(request, pick(request, PAGE, PARTIAL), context)
+
+
+@login_required
+@require_POST
+@vary_on_headers("HX-Request")
+def answer(request: HtmxRequest):
+    now = timezone.now()
+    profile = profile_for(request.user)
+    deck = optional_deck_for(request.user, request.POST.get("deck"))
+    items = with_prompt_facts(LearnItem.objects.filter(user=request.user))
+    item = carry_flags(get_object_or_404(items, fact__slug=request.POST.get("fact", "")))
+    exercise = exercise_for(item)
+    context = {"deck": deck, "exercise": exercise, "profile": profile}
+    if request.POST.get("stage") != item.stage:
+        # A repeated submit of a stage already passed: show where the fact is now.
+        return render(request, pick(request, PAGE, PARTIAL), context)
+    if exercise.question is not None:
+        given = answer_from_post(exercise.question, request.POST, prefix="answer")
+        if given is None:
+            context["error"] = "Choose one of the options."
+            return render(request, pick(request, PAGE, PARTIAL), context)
+        outcome = answer_choice(exercise, given, now=now)
+    else:
+        form = RecallForm(request.POST)
+        form.is_valid()
+        typed = form.cleaned_data.get("answer", "")
+        accept = request.POST.get("accept") == "1"
+        if not typed and not accept and request.POST.get("give_up") != "1":
+            context["error"] = "Type your answer, or choose “Show me the answer”."
+            return render(request, pick(request, PAGE, PARTIAL), context)
+        outcome = answer_recall(
+            exercise, typed, user=request.user, now=now, profile=profile, accept=accept
+        )
+    context.update(outcome=outcome, facts=[outcome.fact])
+    return render(request, pick(request, PAGE, PARTIAL), context)

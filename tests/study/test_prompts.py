@@ -1,0 +1,78 @@
+"""The fronts of a fact: question, cloze of its quote, reverse, and the day's choice."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from ajquiz.study.prompts import prompt_for_day, variants
+from tests.factories import make_fact
+
+
+def test_a_fact_offers_a_question_a_cloze_of_its_quote_and_a_reverse(facts):
+    question, cloze, reverse = variants(facts["place"], reverse_is_unique=True)
+    assert (question.kind, question.before, question.after) == (
+        "question",
+        "The test treaty took place in ",
+        "",
+    )
+    assert (question.answer, question.hint) == ("Lansdowne House", "a place")
+    assert (cloze.kind, cloze.before, cloze.answer, cloze.after) == (
+        "cloze",
+        "signed at ",
+        "Lansdowne House",
+        " in London",
+    )
+    assert (reverse.before, reverse.answer, reverse.after) == (
+        "",
+        "The test treaty",
+        " took place in Lansdowne House",
+    )
+    assert reverse.hint == "a treaty or agreement"
+
+
+def test_a_question_with_several_right_answers_is_left_out(facts):
+    # Two facts say who signed the test treaty: "The test treaty was signed by ___" is ambiguous.
+    [only] = variants(facts["hayashi"], question_is_unique=False)
+    assert (only.kind, only.before, only.answer, only.after) == (
+        "cloze",
+        "and by ",
+        "Hayashi Tadasu",
+        " for Japan",
+    )
+
+
+def test_a_date_is_blanked_in_the_quote_in_the_form_the_quote_uses(facts):
+    cloze = variants(facts["date"])[1]
+    assert (cloze.before, cloze.answer, cloze.after) == (
+        "signed at Lansdowne House in London on ",
+        "30 January 1902",
+        "",
+    )
+    assert "1902-01-30" in cloze.accepted
+
+
+def test_without_question_or_cloze_the_statement_is_blanked(facts):
+    fact = make_fact(
+        "study-statement-only",
+        "it ended in 1923",
+        predicate="ended_on",
+        object_date=date(1923, 1, 1),
+        date_precision="year",
+        statement="The alliance ended in 1923 after the Washington conference.",
+    )
+    # The quote leaves too little around the year for a cloze.
+    [only] = variants(fact, question_is_unique=False)
+    assert (only.kind, only.before, only.answer) == ("statement", "The alliance ended in ", "1923")
+
+
+def test_the_first_day_shows_the_question_and_later_days_rotate_all_day_long(facts):
+    fact = facts["place"]
+    met = date(2025, 3, 1)
+    uniqueness = {"question_is_unique": True, "reverse_is_unique": True}
+    assert prompt_for_day(fact, day=met, first_seen=met, **uniqueness).kind == "question"
+    assert prompt_for_day(fact, day=met, first_seen=None, **uniqueness).kind == "question"
+    later = [
+        prompt_for_day(fact, day=met + timedelta(days=n), first_seen=met, **uniqueness).kind
+        for n in (1, 2, 3)
+    ]
+    assert sorted(later) == ["cloze", "question", "reverse"]
