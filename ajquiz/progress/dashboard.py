@@ -40,7 +40,7 @@ class Dashboard:
 
 
 def dashboard_for(user, *, now: datetime) -> Dashboard:
-    """Ten queries, whatever the size of the learner's history."""
+    """Eleven queries, whatever the size of the learner's history."""
     memory = memory_by_fact(user, now=now)
     mastery = mastery_by_topic(memory, quiz_score_by_fact(user))
     forecast = due_forecast(user, now=now)

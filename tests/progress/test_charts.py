@@ -1,0 +1,29 @@
+"""Chart geometry: bars in proportion to a rounded top, meters in proportion to 100 %."""
+
+from __future__ import annotations
+
+import pytest
+
+from ajquiz.progress.charts import Point, bar_chart, meter_chart, nice_ceiling
+
+
+@pytest.mark.parametrize(
+    ("value", "top"), [(0, 1), (1, 1), (3, 5), (7, 10), (12, 20), (49, 50), (51, 100), (130, 200)]
+)
+def test_the_axis_top_is_a_round_number_at_least_the_largest_value(value, top):
+    assert nice_ceiling(value) == top
+
+
+def test_bars_stand_in_proportion_on_the_baseline():
+    points = [Point("1", "Mon 1 Mar", 5), Point("2", "Tue 2 Mar", 0), Point("3", "Wed 3 Mar", 10)]
+    chart = bar_chart(slug="s", title="T", desc="D", value_heading="V", points=points)
+    plot = chart.baseline - 10
+    assert [bar.height for bar in chart.bars] == [round(plot / 2, 2), 0.0, round(plot, 2)]
+    assert all(round(bar.y + bar.height, 2) == chart.baseline for bar in chart.bars)
+    assert [tick.label for tick in chart.ticks] == ["0", "5", "10"]
+    assert chart.points == points
+
+
+def test_meters_are_out_of_one_hundred_per_cent_with_the_value_written():
+    chart = meter_chart(slug="m", title="T", desc="D", items=[("A", 0.5), ("B", 1.2)])
+    assert [(row.bar_width, row.text) for row in chart.rows] == [(150.0, "50 %"), (300.0, "100 %")]
