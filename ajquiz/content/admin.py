@@ -5,7 +5,7 @@ from django.db.models import Count
 from django.utils.html import format_html, format_html_join
 from django.utils.text import Truncator
 
-from ajquiz.content.forms import FactForm, QuestionTemplateForm
+from ajquiz.content.forms import EntityForm, FactForm, QuestionTemplateForm
 from ajquiz.content.highlight import segments
 from ajquiz.content.models import Entity, Fact, Passage, QuestionTemplate, Source, Topic
 from ajquiz.content.validation import fact_problems
@@ -90,7 +90,8 @@ class PassageAdmin(admin.ModelAdmin):
 
 @admin.register(Entity)
 class EntityAdmin(admin.ModelAdmin):
-    list_display = ("name", "kind", "slug", "has_image")
+    form = EntityForm
+    list_display = ("name", "kind", "slug", "fact_count", "has_image")
     list_filter = ("kind",)
     search_fields = ("name", "slug", "aliases", "description")
     readonly_fields = ("thumbnail_preview",)
@@ -104,6 +105,15 @@ class EntityAdmin(admin.ModelAdmin):
         "image_alt",
         "thumbnail_preview",
     )
+
+    def get_queryset(self, request):
+        # GROUP BY drops the default ordering; autocomplete pages need a stable one.
+        queryset = super().get_queryset(request).annotate(fact_count=Count("facts", distinct=True))
+        return queryset.order_by("name", "pk")
+
+    @admin.display(description="facts about it", ordering="fact_count")
+    def fact_count(self, entity):
+        return entity.fact_count
 
     @admin.display(boolean=True, description="image")
     def has_image(self, entity):

@@ -6,13 +6,41 @@ import string
 
 from django import forms
 
-from ajquiz.content.models import Fact, QuestionTemplate
+from ajquiz.content.models import Entity, Fact, QuestionTemplate
 from ajquiz.content.predicates import PREDICATES
 
 
 def predicate_choices(*, blank: str | None = None) -> list[tuple[str, str]]:
     choices = [(slug, f"{slug} ({p.object_type})") for slug, p in sorted(PREDICATES.items())]
     return [("", blank), *choices] if blank is not None else choices
+
+
+class AliasesField(forms.CharField):
+    """A JSON list of names, edited as one name per line."""
+
+    widget = forms.Textarea(attrs={"rows": 3, "cols": 60})
+
+    def prepare_value(self, value):
+        return "\n".join(value) if isinstance(value, list) else value
+
+    def to_python(self, value):
+        names = [line.strip() for line in (value or "").splitlines() if line.strip()]
+        doubled = sorted({name for name in names if names.count(name) > 1})
+        if doubled:
+            raise forms.ValidationError(f"Each name once, please: {', '.join(doubled)}.")
+        return names
+
+
+class EntityForm(forms.ModelForm):
+    aliases = AliasesField(
+        required=False,
+        help_text="One name per line: other names a learner may type, e.g. a surname.",
+    )
+
+    class Meta:
+        model = Entity
+        fields = ("slug", "name", "kind", "aliases", "description", "image", "image_alt")
+        widgets = {"description": forms.TextInput(attrs={"size": 80})}
 
 
 class FactForm(forms.ModelForm):

@@ -40,7 +40,7 @@ def post_entity(client, entity, upload, alt="A grey warship at anchor"):
         "slug": entity.slug,
         "name": entity.name,
         "kind": entity.kind,
-        "aliases": "[]",
+        "aliases": "",
         "description": "",
         "image_alt": alt,
         "image": upload,
@@ -113,3 +113,23 @@ def test_a_replaced_image_gets_a_new_thumbnail(client, admin_user, entity, media
     assert entity.image.name == "entities/hms-example/b.png"
     with Image.open(media_root / entity.thumbnail.name) as thumbnail:
         assert thumbnail.size == (120, 240)
+
+
+def test_aliases_are_edited_one_per_line_and_stored_as_a_list(client, admin_user, entity):
+    client.force_login(admin_user)
+    url = reverse("admin:content_entity_change", args=[entity.pk])
+    data = {"slug": entity.slug, "name": entity.name, "kind": entity.kind, "description": ""}
+    response = client.post(url, {**data, "aliases": "Example\n\n  HMS Ex  \n"})
+    assert response.status_code == 302
+    entity.refresh_from_db()
+    assert entity.aliases == ["Example", "HMS Ex"]
+    page = client.get(url)
+    assert page.context["adminform"].form["aliases"].value() == "Example\nHMS Ex"
+
+
+def test_an_alias_given_twice_is_refused(client, admin_user, entity):
+    client.force_login(admin_user)
+    url = reverse("admin:content_entity_change", args=[entity.pk])
+    data = {"slug": entity.slug, "name": entity.name, "kind": entity.kind, "description": ""}
+    response = client.post(url, {**data, "aliases": "Ex\nEx"})
+    assert response.context["adminform"].form.errors["aliases"] == ["Each name once, please: Ex."]
