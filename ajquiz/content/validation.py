@@ -222,6 +222,35 @@ def duplicate_problems(records: Iterable[FactRecord]) -> list[Problem]:
     return problems
 
 
+def ambiguity_problems(records: Iterable[FactRecord]) -> list[Problem]:
+    """A date or number asked of one subject must have one answer, or a qualifier per answer.
+
+    "When was the alliance renewed?" has two answers (1905, 1911); each fact then needs its
+    own qualifier ("first renewal", "second renewal") for a question to name which it means.
+    """
+    groups: dict[tuple, list[FactRecord]] = {}
+    for record in records:
+        predicate = PREDICATES.get(record.predicate)
+        if predicate and predicate.object_type in (ObjectType.DATE, ObjectType.NUMBER):
+            groups.setdefault((record.subject, record.predicate), []).append(record)
+    problems = []
+    for (subject, predicate), group in groups.items():
+        if len({record.object_key()[3:] for record in group}) < 2:
+            continue
+        qualifiers = [record.qualifier.strip() for record in group]
+        for record, qualifier in zip(group, qualifiers, strict=True):
+            if not qualifier or qualifiers.count(qualifier) > 1:
+                problems.append(
+                    Problem(
+                        record.origin,
+                        record.slug,
+                        f"{subject} has {len(group)} different {predicate} values; give each "
+                        "fact a qualifier of its own",
+                    )
+                )
+    return problems
+
+
 def validate_fixtures(root: Path) -> list[Problem]:
     """Every problem in the fixture files under root."""
     return validate_bundle(fixture_files.read_bundle(root))
@@ -240,6 +269,7 @@ def validate_bundle(bundle) -> list[Problem]:
             for reason in record_problems(record, catalogue)
         )
     problems.extend(duplicate_problems(bundle.facts))
+    problems.extend(ambiguity_problems(bundle.facts))
     for template in bundle.templates:
         predicate = template["fields"].get("predicate", "")
         if predicate and predicate not in PREDICATES:

@@ -151,3 +151,25 @@ def test_a_value_longer_than_its_column_is_reported_before_loading(fixture_root)
     write_facts(fixture_root, body)
     reasons = [problem.reason for problem in validate_fixtures(fixture_root)]
     assert reasons == ["qualifier is 201 characters long; the limit is 200"]
+
+
+def test_two_dates_for_one_subject_and_predicate_need_a_qualifier_each(fixture_root):
+    start, end = good_offsets()
+    first = GOOD_FACT.format(start=start, end=end)
+    second = (
+        first.replace("slug: treaty-1902-signed-on", "slug: treaty-1902-signed-later")
+        .replace("object_date: 1902-01-30", "object_date: 1902-01-31")
+        .replace("    year: 1902\n", '    year: 1902\n    qualifier: "as some say"\n')
+    )
+    write_facts(fixture_root, first + second)
+    problems = [str(problem) for problem in validate_fixtures(fixture_root)]
+    assert problems == [
+        "fixtures/facts/sample.yaml:treaty-1902-signed-on: treaty-1902 has 2 different "
+        "signed_on values; give each fact a qualifier of its own"
+    ]
+    write_facts(
+        fixture_root,
+        first.replace("    year: 1902\n", '    year: 1902\n    qualifier: "as others say"\n')
+        + second,
+    )
+    assert validate_fixtures(fixture_root) == []

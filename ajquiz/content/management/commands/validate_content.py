@@ -9,7 +9,8 @@ from ajquiz.content.validation import validate_fixtures
 class Command(BaseCommand):
     help = (
         "Check every fixture fact: the quote equals the source text at its offsets, slugs "
-        "resolve, the object fits the predicate, dates parse, no duplicates."
+        "resolve, the object fits the predicate, dates parse, no duplicates, and several dates "
+        "or numbers for one subject and predicate each carry their own qualifier."
     )
 
     def add_arguments(self, parser):
