@@ -138,6 +138,7 @@ def test_a_timed_quiz_autosaves_each_answer_and_submits_itself_when_time_runs_ou
     )
     log_in(student)
     page.goto(f"{live_server.url}{quiz.get_absolute_url()}")
+    assert axe_violations() == []
     page.get_by_role("button", name="Start the quiz").click()
     page.wait_for_url(re.compile(r"/attempts/"))
     assert re.fullmatch(r"(9:5\d|10:00)", page.locator("[data-timer-text]").inner_text())

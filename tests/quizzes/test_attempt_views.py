@@ -216,3 +216,30 @@ def test_a_page_without_a_time_limit_has_no_timer(client, student):
     attempt = start(student)
     client.force_login(student)
     assert 'role="timer"' not in client.get(url("attempt", attempt)).content.decode()
+
+
+def test_immediate_feedback_explains_a_wrong_option_that_is_true_of_something_else(
+    client, student, htmx, content
+):
+    from ajquiz.content.models import Fact
+
+    other = Fact.objects.first()
+    payload = {
+        "options": [
+            {
+                "id": "a",
+                "text": "1905",
+                "correct": False,
+                "feedback": "1905 is when the alliance was renewed.",
+                "fact": other.slug,
+            },
+            {"id": "b", "text": "1902", "correct": True, "feedback": ""},
+        ],
+        "shuffle": False,
+    }
+    quiz = make_quiz([make_question("mc", payload=payload)], feedback_mode=IMMEDIATE)
+    attempt = make_attempt(quiz, student)
+    client.force_login(student)
+    html = client.post(url("answer", attempt, 1), {"s1": "a"}, **htmx).content.decode()
+    assert "<strong>About “1905”:</strong> 1905 is when the alliance was renewed." in html
+    assert f'href="{reverse("content:fact_detail", args=[other.slug])}"' in html
