@@ -1,4 +1,6 @@
 import json
+import os
+import sys
 
 from django.core.management.base import BaseCommand
 
@@ -31,5 +33,10 @@ class Command(BaseCommand):
             .prefetch_related("topics")
             .order_by("source__file_name", "start", "slug")
         )
-        for fact in facts.iterator(chunk_size=500):
-            self.stdout.write(json.dumps(fact_row(fact), ensure_ascii=False))
+        try:
+            for fact in facts.iterator(chunk_size=500):
+                self.stdout.write(json.dumps(fact_row(fact), ensure_ascii=False))
+        except BrokenPipeError:
+            # The reader stopped early (`export_facts | head`): not an error. Point stdout at
+            # devnull so that the interpreter's final flush does not raise again.
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
