@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("ajquiz.study.urls")),
     path("", include("ajquiz.progress.urls")),
     path("", include("ajquiz.quizzes.urls")),
+    path("", include("ajquiz.classes.urls")),
     path("interop/", include("ajquiz.interop.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.shortcuts import render
 from django.utils import timezone
 
+from ajquiz.classes.assigned import assigned_to
 from ajquiz.content.models import Source, Topic
 from ajquiz.study.overview import study_due_today
 
@@ -18,4 +19,8 @@ def home(request):
     if request.user.is_authenticated:
         context["study_due"] = study_due_today(request.user, now=timezone.now())
     # study: due today (end)
+    # classes: assignments (begin)
+    if request.user.is_authenticated:
+        context["assigned"] = assigned_to(request.user, now=timezone.now())
+    # classes: assignments (end)
     return render(request, "home.html", context)
