@@ -64,7 +64,11 @@ def matching_fact_ids(*, topics=(), sources=(), facts=()) -> list[int] | None:
 
 
 def _spread(pool: list[tuple[int, str, int]], count: int, rng: random.Random) -> list[int]:
-    """Pick question ids round-robin over kinds, each from a fact not used yet when possible."""
+    """Pick question ids round-robin over kinds, each from a fact not used yet when possible.
+
+    The first round gives every kind a place even if its only questions share a fact with
+    ones already drawn, so a practice quiz mixes as many kinds as the bank has.
+    """
     by_kind: dict[str, list[tuple[int, int]]] = {}
     for question_id, kind, fact_id in pool:
         by_kind.setdefault(kind, []).append((question_id, fact_id))
@@ -74,6 +78,17 @@ def _spread(pool: list[tuple[int, str, int]], count: int, rng: random.Random) ->
     rng.shuffle(kinds)
     chosen: list[int] = []
     used_facts: set[int] = set()
+
+    def take(pick):
+        chosen.append(pick[0])
+        used_facts.add(pick[1])
+
+    for kind in kinds[:count]:
+        pick = _next(by_kind[kind], chosen, used_facts, True) or _next(
+            by_kind[kind], chosen, used_facts, False
+        )
+        if pick is not None:
+            take(pick)
     for fresh_facts_only in (True, False):
         progress = True
         while len(chosen) < count and progress:
@@ -83,8 +98,7 @@ def _spread(pool: list[tuple[int, str, int]], count: int, rng: random.Random) ->
                     break
                 pick = _next(by_kind[kind], chosen, used_facts, fresh_facts_only)
                 if pick is not None:
-                    chosen.append(pick[0])
-                    used_facts.add(pick[1])
+                    take(pick)
                     progress = True
     return chosen
 

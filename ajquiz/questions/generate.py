@@ -96,8 +96,8 @@ def build(template, facts: list[FactView], store: FactStore, seed: int) -> Draft
     if draft is None:
         return None
     draft.template, draft.seed = template.slug, seed
-    if not draft.feedback:
-        draft.feedback = " ".join(fact.statement for fact in facts)
+    # Feedback pages show each fact's statement and quote; only a template's own note goes here.
+    draft.feedback = template.feedback
     return draft
 
 

@@ -15,7 +15,7 @@ HEADS = (
     "battle|siege|partition|mission|force|forces|group|demands|clause|railway|accord|partnership|"
     "statement|entente|isolation|policy|reforms|arrangement|committee|expedition|movement|"
     "government|army|academy|shogunate|empire|summit|meeting|survey|negotiations|coronation|race|"
-    "cemetery|house|bank|university|office|ministry|system|order|relationship|protocol|"
+    "cemetery|bank|university|office|ministry|system|order|relationship|protocol|"
     "memorandum|dialogue|talks|visit|occupation|invasion|annexation|drill|report|attack|sinking|"
     "orders|peninsula|islands|coast|half|strip|river|sea|ocean|straits|region|embassy|"
     "fleet|restoration|election|deployment|exercise|exercises|declaration|joint statement|posting"
