@@ -8,7 +8,7 @@
 - reviews per day: ratings given on each of the last days, with how many were Again.
 - true retention: of the reviews of learned cards (state Review before the rating), the share
   not rated Again: what the learner really remembered when a card came due.
-- weakest facts: studied facts with the lowest chance of recall now.
+- weakest facts: studied facts fading or once forgotten, lowest chance of recall now first.
 """
 
 from __future__ import annotations
@@ -26,6 +26,8 @@ from ajquiz.quizzes.models import Attempt, Response
 from ajquiz.study.models import Card, Rating, ReviewLog, State
 from ajquiz.study.queue import day_start
 from ajquiz.study.scheduler import CardState, retrievability, scheduler_for
+
+WEAK_BELOW = 0.95
 
 
 @dataclass(frozen=True)
@@ -170,8 +172,10 @@ def true_retention(user, *, now: datetime, days: int | None = 30) -> Retention:
 
 
 def weakest_facts(memory: dict[int, Memory], *, limit: int = 8) -> list[WeakFact]:
-    """The lowest chance of recall first; among equals, the most often forgotten."""
-    chosen = sorted(memory, key=lambda f: (memory[f].recall, -memory[f].lapses, f))[:limit]
+    """Facts fading (recall below WEAK_BELOW) or ever forgotten: the lowest chance of recall
+    first; among equals, the most often forgotten."""
+    weak = [f for f, known in memory.items() if known.recall < WEAK_BELOW or known.lapses]
+    chosen = sorted(weak, key=lambda f: (memory[f].recall, -memory[f].lapses, f))[:limit]
     facts = Fact.objects.in_bulk(chosen)
     return [WeakFact(facts[f], memory[f].recall, memory[f].lapses) for f in chosen if f in facts]
 

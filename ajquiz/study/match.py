@@ -4,13 +4,13 @@ Pairs come from facts the learner has studied in scope (then new facts, when too
 pairs never share a claim ("Japan was a party to") or an answer, and no claim is stated in the
 fact store with another pair's answer, so exactly one matching is right. The clock runs on the
 server, from the game's creation to the submit that gets every pair right; each wrong pair
-submitted on the way adds PENALTY.
+submitted on the way adds PENALTY (a claim left blank costs nothing).
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.db.models import Q
@@ -30,9 +30,10 @@ POOL = 60
 @dataclass(frozen=True)
 class Check:
     finished: bool
-    wrong: list[str]
+    wrong: list[str]  # pairs submitted wrong: each costs PENALTY
     elapsed_ms: int | None = None
     previous_best_ms: int | None = None
+    missing: list[str] = field(default_factory=list)  # claims left without an answer
 
     @property
     def is_personal_best(self) -> bool:
@@ -63,7 +64,7 @@ class GameQuestion:
 class Row:
     left: dict
     chosen: str
-    verdict: str  # "" before a check, else "right" or "wrong"
+    verdict: str  # "" before a check or when left blank, else "right" or "wrong"
 
 
 def rows(game: MatchGame, answer: dict | None, result: Check | None) -> list[Row]:
@@ -72,7 +73,7 @@ def rows(game: MatchGame, answer: dict | None, result: Check | None) -> list[Row
     rows = []
     for left in game.payload["lefts"]:
         verdict = ""
-        if result is not None:
+        if result is not None and answer.get(left["id"]):
             verdict = "wrong" if left["id"] in result.wrong else "right"
         rows.append(Row(left, answer.get(left["id"], ""), verdict))
     return rows
@@ -86,10 +87,11 @@ def new_game(user, *, now: datetime, seed: int, deck: Deck | None = None) -> Mat
     if scope is not None:
         studied = studied.filter(pk__in=scope.values("pk"))
     facts = _candidates(studied, rng)
-    if len(facts) < MatchGame.PAIRS:
+    pairs = choose_pairs(facts, MatchGame.PAIRS)
+    if len(pairs) < MatchGame.PAIRS:
         fresh = scope if scope is not None else Fact.objects.filter(study_scope(user))
         facts += _candidates(fresh.exclude(pk__in=[fact.pk for fact in facts]), rng)
-    pairs = choose_pairs(facts, MatchGame.PAIRS)
+        pairs = choose_pairs(facts, MatchGame.PAIRS)
     if len(pairs) < MIN_PAIRS:
         return None
     return MatchGame.objects.create(
@@ -160,8 +162,9 @@ def check(game: MatchGame, answer: dict | None, *, now: datetime) -> Check:
         return Check(True, [], game.elapsed_ms, personal_best_ms(game, exclude_self=True))
     key = game.payload["key"]
     answer = answer or {}
-    wrong = [left for left, right in key.items() if answer.get(left) != right]
-    if grade(GameQuestion(game), answer).is_correct and not wrong:
+    wrong = [left for left, right in key.items() if answer.get(left) not in (None, "", right)]
+    missing = [left for left in key if not answer.get(left)]
+    if grade(GameQuestion(game), answer).is_correct:
         previous = personal_best_ms(game, exclude_self=True)
         elapsed = now - game.started_at + PENALTY * game.mistakes
         game.finished_at = now
@@ -170,7 +173,7 @@ def check(game: MatchGame, answer: dict | None, *, now: datetime) -> Check:
         return Check(True, [], game.elapsed_ms, previous)
     game.mistakes += len(wrong)
     game.save(update_fields=["mistakes"])
-    return Check(False, wrong)
+    return Check(False, wrong, missing=missing)
 
 
 def personal_best_ms(game: MatchGame, *, exclude_self: bool = False) -> int | None:

@@ -83,6 +83,7 @@ function ajquizMatchClocks() {
 }
 setInterval(ajquizMatchClocks, 1000);
 document.addEventListener("DOMContentLoaded", ajquizMatchClocks);
+document.addEventListener("htmx:afterSettle", ajquizMatchClocks);
 
 // interop: upload progress for forms marked [data-upload-progress]. htmx reports the bytes sent;
 // the bar shows them and the status line says (politely, in quarters) how far the upload is.

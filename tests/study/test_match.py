@@ -74,3 +74,18 @@ def test_a_finished_game_keeps_its_time(student, deck):
     check(game, {}, now=NOW + timedelta(minutes=5))
     game.refresh_from_db()
     assert (game.elapsed_ms, game.mistakes) == (12_000, 0)
+
+
+def test_a_claim_left_blank_is_neither_wrong_nor_penalised(student, deck):
+    game = new_game(student, now=NOW, seed=3, deck=deck)
+    answer = right_answer(game)
+    blank = next(iter(answer))
+    del answer[blank]
+    result = check(game, answer, now=NOW + timedelta(seconds=10))
+    game.refresh_from_db()
+    assert (result.finished, result.wrong, result.missing, game.mistakes) == (
+        False,
+        [],
+        [blank],
+        0,
+    )
