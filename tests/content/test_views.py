@@ -168,3 +168,13 @@ def test_a_qualified_fact_shows_its_qualifier(client, content):
 )
 def test_an_unknown_slug_is_not_found(client, content, url):
     assert client.get(url).status_code == 404
+
+
+def test_a_logged_in_learner_can_practise_or_study_a_topic_from_its_page(client, student, bank):
+    client.force_login(student)
+    html = client.get(reverse("content:topic_detail", args=["treaty-1902"])).content.decode()
+    assert reverse("quizzes:practice_topic", args=["treaty-1902"]) in html
+    assert 'name="topic" value="treaty-1902"' in html
+    response = client.post(reverse("quizzes:practice_topic", args=["treaty-1902"]))
+    assert response.status_code == 302
+    assert "/attempts/" in response["Location"]
