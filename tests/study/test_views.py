@@ -219,3 +219,27 @@ def test_the_review_page_takes_the_same_queries_whatever_was_studied(
         slug = re.search(r'name="reveal" value="([^"]+)"', front(client)).group(1)
         with django_assert_max_num_queries(21):
             client.post(reverse("study:rate"), {"fact": slug, "rating": "3", "seen_reps": "0"})
+
+
+def test_learn_mode_explains_an_answer_too_long_to_check(client, student, deck, htmx):
+    client.force_login(student)
+    client.get(reverse("study:learn"))
+    from ajquiz.study.models import LearnItem
+
+    LearnItem.objects.filter(fact__slug="study-place").update(stage="recall")
+    data = {"fact": "study-place", "stage": "recall", "answer": "x" * 401}
+    html = client.post(reverse("study:learn_answer"), data, **htmx).content.decode()
+    assert "Ensure this value has at most 400 characters (it has 401)." in html
+    assert LearnItem.objects.get(fact__slug="study-place").mistakes == 0
+
+
+def test_learn_mode_ignores_a_repeated_submit_of_a_passed_stage(client, student, deck, htmx):
+    client.force_login(student)
+    client.get(reverse("study:learn"))
+    from ajquiz.study.models import LearnItem
+
+    LearnItem.objects.filter(fact__slug="study-place").update(stage="recall")
+    data = {"fact": "study-place", "stage": "choice", "answer": "a"}
+    html = client.post(reverse("study:learn_answer"), data, **htmx).content.decode()
+    assert "Step 2 of 2: type it" in html
+    assert LearnItem.objects.get(fact__slug="study-place").mistakes == 0

@@ -11,7 +11,13 @@ from django.views.decorators.vary import vary_on_headers
 from ajquiz.questions.payload import answer_from_post
 from ajquiz.study.access import optional_deck_for
 from ajquiz.study.forms import RecallForm
-from ajquiz.study.learn import answer_choice, answer_recall, exercise_for, next_exercise
+from ajquiz.study.learn import (
+    Outcome,
+    answer_choice,
+    answer_recall,
+    exercise_for,
+    next_exercise,
+)
 from ajquiz.study.models import LearnItem
 from ajquiz.study.queue import carry_flags, profile_for, with_prompt_facts
 from ajquiz.study.views.common import HtmxRequest, pick
@@ -42,25 +48,30 @@ def answer(request: HtmxRequest):
     item = carry_flags(get_object_or_404(items, fact__slug=request.POST.get("fact", "")))
     exercise = exercise_for(item)
     context = {"deck": deck, "exercise": exercise, "profile": profile}
-    if request.POST.get("stage") != item.stage:
-        # A repeated submit of a stage already passed: show where the fact is now.
-        return render(request, pick(request, PAGE, PARTIAL), context)
+    # A repeated submit of a stage already passed just shows where the fact is now.
+    if request.POST.get("stage") == item.stage:
+        result = _check(request, exercise, now=now, profile=profile)
+        if isinstance(result, str):
+            context["error"] = result
+        else:
+            context.update(outcome=result, facts=[result.fact])
+    return render(request, pick(request, PAGE, PARTIAL), context)
+
+
+def _check(request: HtmxRequest, exercise, *, now, profile) -> Outcome | str:
+    """The outcome of the answer submitted, or what is wrong with the submit."""
     if exercise.question is not None:
         given = answer_from_post(exercise.question, request.POST, prefix="answer")
         if given is None:
-            context["error"] = "Choose one of the options."
-            return render(request, pick(request, PAGE, PARTIAL), context)
-        outcome = answer_choice(exercise, given, now=now)
-    else:
-        form = RecallForm(request.POST)
-        form.is_valid()
-        typed = form.cleaned_data.get("answer", "")
-        accept = request.POST.get("accept") == "1"
-        if not typed and not accept and request.POST.get("give_up") != "1":
-            context["error"] = "Type your answer, or choose “Show me the answer”."
-            return render(request, pick(request, PAGE, PARTIAL), context)
-        outcome = answer_recall(
-            exercise, typed, user=request.user, now=now, profile=profile, accept=accept
-        )
-    context.update(outcome=outcome, facts=[outcome.fact])
-    return render(request, pick(request, PAGE, PARTIAL), context)
+            return "Choose one of the options."
+        return answer_choice(exercise, given, now=now)
+    form = RecallForm(request.POST)
+    if not form.is_valid():
+        return form.errors["answer"][0]
+    typed = form.cleaned_data["answer"]
+    accept = request.POST.get("accept") == "1"
+    if not typed and not accept and request.POST.get("give_up") != "1":
+        return "Type your answer, or choose “Show me the answer”."
+    return answer_recall(
+        exercise, typed, user=request.user, now=now, profile=profile, accept=accept
+    )
