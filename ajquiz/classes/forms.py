@@ -74,19 +74,16 @@ class AssignmentForm(forms.ModelForm):
         self.fields["quiz"].queryset = Quiz.objects.filter(owner=classroom.teacher).order_by(
             "title", "pk"
         )
-        if self.instance.pk:
-            self.fields["quiz"].disabled = True
 
     def clean_due_at(self):
         due_at = self.cleaned_data["due_at"]
-        if not self.instance.pk and due_at <= self.now:
+        if due_at <= self.now:
             raise forms.ValidationError("Choose a due date in the future.")
         return due_at
 
     def clean_quiz(self):
         quiz = self.cleaned_data["quiz"]
-        taken = self.classroom.assignments.filter(quiz=quiz).exclude(pk=self.instance.pk)
-        if taken.exists():
+        if self.classroom.assignments.filter(quiz=quiz).exists():
             raise forms.ValidationError(
                 "This quiz is already assigned to this class: change its due date instead."
             )
@@ -95,6 +92,16 @@ class AssignmentForm(forms.ModelForm):
     def save(self, commit=True):
         self.instance.classroom = self.classroom
         return super().save(commit)
+
+
+class DueDateForm(forms.ModelForm):
+    """A new due date for an assignment (any date: moving it into the past is allowed)."""
+
+    class Meta:
+        model = Assignment
+        fields = ["due_at"]
+        labels = {"due_at": "Due (UTC)"}
+        widgets = {"due_at": datetime_input()}
 
 
 class ExtensionForm(forms.ModelForm):

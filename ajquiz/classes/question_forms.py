@@ -165,12 +165,14 @@ class ClozeForm(ShortAnswerForm):
     kind = Kind.CLOZE
     before = forms.CharField(
         label="Text before the blank",
+        strip=False,
         required=False,
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
     after = forms.CharField(
         label="Text after the blank",
+        strip=False,
         required=False,
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 2}),

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from ajquiz.classes import roster
 from ajquiz.classes.access import assignment_for, classroom_for, membership_for
-from ajquiz.classes.forms import AssignmentForm, ExtensionForm
+from ajquiz.classes.forms import AssignmentForm, DueDateForm, ExtensionForm
 from ajquiz.classes.gradebook import gradebook_for, standing_for
 from ajquiz.classes.models import Extension
 from ajquiz.classes.views.classrooms import _classroom_page
@@ -33,7 +33,7 @@ def assign(request: HtmxRequest, uid):
 def assignment_detail(request: HtmxRequest, uid):
     assignment = assignment_for(request.user, uid)
     classroom = assignment.classroom
-    form = AssignmentForm(request.POST or None, instance=assignment, classroom=classroom, now=now())
+    form = DueDateForm(request.POST or None, instance=assignment)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, "Due date saved.")
