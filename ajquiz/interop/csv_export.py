@@ -1,4 +1,5 @@
-"""CSV exports: facts with their anchors, and questions in the columns csv_io imports.
+"""CSV exports: facts with their anchors, questions in the columns csv_io imports, and the
+responses to a quiz.
 
 Cells a spreadsheet would run as a formula (=, +, -, @, tab, carriage return first) get a
 leading apostrophe, since learners and teachers type some of this text.
@@ -10,6 +11,7 @@ import csv
 import io
 
 from ajquiz.questions.models import Question
+from ajquiz.questions.payload import describe_answer, describe_key
 
 from .csv_io import COLUMNS
 from .scopes import ExportItem
@@ -109,3 +111,45 @@ def question_row(item: ExportItem) -> list:
         texts = {item["id"]: item["text"] for item in payload["items"]}
         options = "|".join(texts[item_id] for item_id in payload["key"])
     return [kind, stem, options, answer, accepted, tolerance, feedback]
+
+
+RESPONSE_COLUMNS = [
+    "quiz",
+    "learner",
+    "attempt",
+    "attempt_state",
+    "slot",
+    "question",
+    "kind",
+    "stem",
+    "answer",
+    "right_answer",
+    "fraction",
+    "answered_at",
+    "changed_at",
+]
+
+
+def export_responses_csv(responses) -> str:
+    """`responses` with attempt, attempt's quiz and user, and question selected."""
+    return write_csv(
+        RESPONSE_COLUMNS,
+        (
+            [
+                response.attempt.quiz.title,
+                response.attempt.user.username,
+                response.attempt.number,
+                response.attempt.state,
+                response.slot + 1,
+                str(response.question.uid),
+                response.question.kind,
+                response.question.stem,
+                describe_answer(response.question, response.answer),
+                describe_key(response.question),
+                round(response.fraction, 4),
+                response.answered_at.isoformat(),
+                response.changed_at.isoformat(),
+            ]
+            for response in responses
+        ),
+    )

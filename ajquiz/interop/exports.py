@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ajquiz.quizzes.models import Response
+
 from .anki import apkg_bytes, build_deck
-from .csv_export import export_facts_csv, export_questions_csv
+from .csv_export import export_facts_csv, export_questions_csv, export_responses_csv
 from .gift_export import export_gift
 from .moodle_xml_export import export_moodle_xml
 from .scopes import Scope, export_items, facts_in, questions_in
@@ -75,3 +77,17 @@ def anki_file(scope: Scope, *, now, base_url: str = "") -> Download:
     deck = build_deck(facts, deck_key=scope.value, deck_name=name, base_url=base_url)
     body = apkg_bytes(deck, now=now)
     return Download(f"{scope.file_stem}.apkg", "application/octet-stream", body, len(deck.notes))
+
+
+def responses_file(quiz) -> Download:
+    """Every response to `quiz`, learner by learner, attempt by attempt, in one query."""
+    responses = list(
+        Response.objects.filter(attempt__quiz=quiz)
+        .select_related("attempt__quiz", "attempt__user", "question")
+        .order_by("attempt__user__username", "attempt__number", "slot")
+    )
+    if not responses:
+        raise NothingToExport(f"Nobody has answered “{quiz.title}” yet.")
+    body = export_responses_csv(responses).encode("utf-8-sig")
+    name = f"ajquiz-quiz-{quiz.uid}-responses.csv"
+    return Download(name, "text/csv; charset=utf-8", body, len(responses))

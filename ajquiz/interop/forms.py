@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django import forms
 
+from ajquiz.quizzes.models import Quiz
+
 from .models import ImportBatch
 from .scopes import UnknownScope, read_scope, scope_choices
 
@@ -40,9 +42,10 @@ class ScopeForm(forms.Form):
     scope = forms.ChoiceField(label="Questions from")
     include_mine = True
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        choices = scope_choices()
+        self.user = user
+        choices = scope_choices(user)
         if not self.include_mine:
             choices = [choice for choice in choices if choice[0] != "mine"]
         self.fields["scope"].choices = choices
@@ -50,7 +53,7 @@ class ScopeForm(forms.Form):
     def clean_scope(self):
         value = self.cleaned_data["scope"]
         try:
-            self.cleaned_data["scope_object"] = read_scope(value)
+            self.cleaned_data["scope_object"] = read_scope(value, self.user)
         except UnknownScope as error:
             raise forms.ValidationError(str(error)) from None
         return value
@@ -76,3 +79,17 @@ class FactExportForm(ScopeForm):
         super().__init__(*args, **kwargs)
         self.fields["scope"].label = "Facts from"
         self.fields["scope"].choices = [("all", "Every fact"), *self.fields["scope"].choices]
+
+
+class ResponseExportForm(forms.Form):
+    quiz = forms.ChoiceField(label="Quiz")
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.quizzes = {str(quiz.uid): quiz for quiz in Quiz.objects.filter(owner=user)}
+        self.fields["quiz"].choices = [(uid, quiz.title) for uid, quiz in self.quizzes.items()]
+
+    def clean_quiz(self):
+        quiz = self.quizzes[self.cleaned_data["quiz"]]
+        self.cleaned_data["quiz_object"] = quiz
+        return quiz.uid

@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 SPECIAL = "~=#{}:"
-ANSWER_MARKERS = "=~"
+
+
+@lru_cache(maxsize=32)
+def _scanner(token: str) -> re.Pattern:
+    # An escape pair is consumed whole, so a token right after a backslash is never matched.
+    return re.compile(r"\\.|" + re.escape(token), re.DOTALL)
 
 
 def find_unescaped(text: str, token: str, start: int = 0) -> int:
     """Index of the first `token` at or after `start` not preceded by an escaping backslash."""
-    index = start
-    while index < len(text):
-        if text[index] == "\\":
-            index += 2
-            continue
-        if text.startswith(token, index):
-            return index
-        index += 1
+    for found in _scanner(token).finditer(text, start):
+        if found.group() == token:
+            return found.start()
     return -1
 
 
@@ -29,51 +32,33 @@ def split_unescaped(text: str, token: str) -> list[str]:
     return parts
 
 
+MARKERS = re.compile(r"\\.|[=~]", re.DOTALL)
+ESCAPE = re.compile(r"\\(.)", re.DOTALL)
+
+
 def split_answers(body: str) -> tuple[str, list[tuple[int, str, str]]]:
     """Split an answer list at each unescaped = or ~.
 
     Returns the text before the first marker (should be blank) and (offset, marker, text) for
     each answer, offsets relative to `body`.
     """
-    answers: list[tuple[int, str, str]] = []
-    lead_end = len(body)
-    marker_at = None
-    index = 0
-    while index < len(body):
-        char = body[index]
-        if char == "\\":
-            index += 2
-            continue
-        if char in ANSWER_MARKERS:
-            if marker_at is None:
-                lead_end = index
-            else:
-                answers.append((marker_at, body[marker_at], body[marker_at + 1 : index]))
-            marker_at = index
-        index += 1
-    if marker_at is not None:
-        answers.append((marker_at, body[marker_at], body[marker_at + 1 :]))
-    return body[:lead_end], answers
+    starts = [m.start() for m in MARKERS.finditer(body) if m.group() in ("=", "~")]
+    if not starts:
+        return body, []
+    ends = [*starts[1:], len(body)]
+    answers = [(at, body[at], body[at + 1 : end]) for at, end in zip(starts, ends, strict=True)]
+    return body[: starts[0]], answers
+
+
+def _unescaped(found: re.Match) -> str:
+    char = found.group(1)
+    if char == "n":
+        return "\n"
+    return char if char in SPECIAL or char == "\\" else found.group()
 
 
 def unescape(text: str) -> str:
-    out = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "\\" and index + 1 < len(text):
-            following = text[index + 1]
-            if following == "n":
-                out.append("\n")
-            elif following in SPECIAL or following == "\\":
-                out.append(following)
-            else:
-                out.append("\\" + following)
-            index += 2
-            continue
-        out.append(char)
-        index += 1
-    return "".join(out)
+    return ESCAPE.sub(_unescaped, text) if "\\" in text else text
 
 
 def escape(text: str) -> str:

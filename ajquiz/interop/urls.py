@@ -12,4 +12,5 @@ urlpatterns = [
     path("export/questions/", views.export_questions, name="export_questions"),
     path("export/anki/", views.export_anki, name="export_anki"),
     path("export/facts/", views.export_facts, name="export_facts"),
+    path("export/responses/", views.export_responses, name="export_responses"),
 ]

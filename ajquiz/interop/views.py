@@ -11,9 +11,15 @@ from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import HttpResponseClientRedirect
 
 from .access import batch_for, teacher_required
-from .exports import NothingToExport, anki_file, facts_file, question_file
+from .exports import NothingToExport, anki_file, facts_file, question_file, responses_file
 from .formats import parse_file
-from .forms import DeckExportForm, FactExportForm, QuestionExportForm, UploadForm
+from .forms import (
+    DeckExportForm,
+    FactExportForm,
+    QuestionExportForm,
+    ResponseExportForm,
+    UploadForm,
+)
 from .models import ImportBatch
 from .preview import preview_row
 from .saving import ImportRefused, confirm_import, record_upload
@@ -22,12 +28,14 @@ PREVIEW_ROWS = 200
 
 
 def _index(request, *, status=200, **forms):
+    user = request.user
     context = {
         "upload_form": forms.get("upload_form") or UploadForm(),
-        "question_form": forms.get("question_form") or QuestionExportForm(),
-        "deck_form": forms.get("deck_form") or DeckExportForm(),
-        "fact_form": forms.get("fact_form") or FactExportForm(),
-        "batches": ImportBatch.objects.filter(owner=request.user).defer("text")[:10],
+        "question_form": forms.get("question_form") or QuestionExportForm(user=user),
+        "deck_form": forms.get("deck_form") or DeckExportForm(user=user),
+        "fact_form": forms.get("fact_form") or FactExportForm(user=user),
+        "response_form": forms.get("response_form") or ResponseExportForm(user=user),
+        "batches": ImportBatch.objects.filter(owner=user).defer("text")[:10],
     }
     return render(request, "interop/index.html", context, status=status)
 
@@ -106,7 +114,7 @@ def _download(download) -> HttpResponse:
 @require_GET
 @teacher_required
 def export_questions(request):
-    form = QuestionExportForm(request.GET)
+    form = QuestionExportForm(request.GET, user=request.user)
     if form.is_valid():
         scope = form.cleaned_data["scope_object"]
         try:
@@ -120,7 +128,7 @@ def export_questions(request):
 @require_GET
 @teacher_required
 def export_anki(request):
-    form = DeckExportForm(request.GET)
+    form = DeckExportForm(request.GET, user=request.user)
     if form.is_valid():
         scope = form.cleaned_data["scope_object"]
         base_url = request.build_absolute_uri("/")
@@ -134,10 +142,23 @@ def export_anki(request):
 @require_GET
 @teacher_required
 def export_facts(request):
-    form = FactExportForm(request.GET)
+    form = FactExportForm(request.GET, user=request.user)
     if form.is_valid():
         try:
             return _download(facts_file(form.cleaned_data["scope_object"]))
         except NothingToExport as empty:
             form.add_error("scope", str(empty))
     return _index(request, fact_form=form, status=400)
+
+
+@require_GET
+@teacher_required
+def export_responses(request):
+    """Responses to one of the teacher's own quizzes (the form only offers those)."""
+    form = ResponseExportForm(request.GET, user=request.user)
+    if form.is_valid():
+        try:
+            return _download(responses_file(form.cleaned_data["quiz_object"]))
+        except NothingToExport as empty:
+            form.add_error("quiz", str(empty))
+    return _index(request, response_form=form, status=400)

@@ -18,7 +18,7 @@ class XmlRefused(Exception):
         self.reason = reason
 
 
-@dataclass
+@dataclass(slots=True)
 class Node:
     tag: str
     attrs: dict[str, str]
@@ -70,6 +70,7 @@ def parse_xml(data: str) -> Node:
             parser.CurrentLineNumber, "a DOCTYPE is not accepted in Moodle XML (remove it)"
         )
 
+    parser.buffer_text = True  # one callback per run of text, not one per line
     parser.StartElementHandler = start
     parser.EndElementHandler = end
     parser.CharacterDataHandler = characters

@@ -66,24 +66,24 @@ class ExportCommand(BaseCommand):
         parser.add_argument(
             "--scope",
             required=True,
-            help='"topic:<slug>", "source:<slug>", "all", or "mine" with --author.',
+            help='"topic:<slug>", "source:<slug>", "all", or with --author "mine" or "set:<uuid>".',
         )
-        parser.add_argument("--author", help="Whose hand-written questions “mine” means.")
+        parser.add_argument("--author", help="Whose questions “mine” or set “set:…” means.")
         parser.add_argument(
             "--output", type=Path, help="File to write; standard output if left out."
         )
 
-    def scope(self, value: str):
+    def scope(self, value: str, user=None):
         try:
-            return read_scope(value)
+            return read_scope(value, user)
         except UnknownScope as error:
             raise CommandError(str(error)) from None
 
     def handle(self, *args, scope: str, author: str | None, output: Path | None, **options):
-        chosen = self.scope(scope)
-        if chosen.kind == "mine" and not author:
-            raise CommandError("--scope mine needs --author.")
         user = find_user(author) if author else None
+        if scope.split(":")[0] in ("mine", "set") and user is None:
+            raise CommandError(f"--scope {scope.split(':')[0]} needs --author.")
+        chosen = self.scope(scope, user)
         try:
             download = question_file(chosen, user=user, file_format=self.file_format)
         except NothingToExport as empty:
