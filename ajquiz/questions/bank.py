@@ -16,13 +16,15 @@ from django.db import transaction
 
 from ajquiz.content.models import QuestionTemplate
 from ajquiz.content.predicates import ObjectType
-from ajquiz.questions.generate import GROUP_SIZE, Draft, build, rng_for
+from ajquiz.questions.drafts import Draft, rng_for
+from ajquiz.questions.generate import build
 from ajquiz.questions.grading import normalise
 from ajquiz.questions.models import Question
 from ajquiz.questions.phrasing import event_phrase
 from ajquiz.questions.store import YEAR, FactStore, FactView
 
 Kind = QuestionTemplate.Kind
+GROUP_SIZE = 4  # facts per matching or ordering question
 
 
 @dataclass

@@ -1,0 +1,130 @@
+"""Drafts of questions and what the builders of every kind share."""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from dataclasses import dataclass, field
+
+from ajquiz.content.models import QuestionTemplate
+from ajquiz.content.predicates import PREDICATES
+from ajquiz.questions import distractors
+from ajquiz.questions.grading import normalise
+from ajquiz.questions.phrasing import is_negative, render_stem
+from ajquiz.questions.store import FactView
+
+Kind = QuestionTemplate.Kind
+OPTION_IDS = "abcdefgh"
+
+
+@dataclass
+class Draft:
+    kind: str
+    stem: str
+    payload: dict
+    facts: list[FactView]
+    feedback: str = ""
+    template: str = ""
+    seed: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def key_text(self) -> str:
+        payload = self.payload
+        if self.kind in {Kind.MULTIPLE_CHOICE, Kind.MULTIPLE_RESPONSE}:
+            return "; ".join(option["text"] for option in payload["options"] if option["correct"])
+        if self.kind == Kind.TRUE_FALSE:
+            return str(payload["answer"])
+        if self.kind == Kind.ORDERING:
+            texts = {item["id"]: item["text"] for item in payload["items"]}
+            return " > ".join(texts[item_id] for item_id in payload["key"])
+        if self.kind == Kind.MATCHING:
+            lefts = {left["id"]: left["text"] for left in payload["lefts"]}
+            rights = {right["id"]: right["text"] for right in payload["rights"]}
+            return "; ".join(f"{lefts[l_]}={rights[r_]}" for l_, r_ in payload["key"].items())
+        return str(payload.get("answer", ""))
+
+
+def rng_for(*parts) -> random.Random:
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode()).hexdigest()
+    return random.Random(int(digest[:16], 16))
+
+
+def key_position(template, facts, seed, option_count) -> int:
+    """Where the key goes: a hash spreads keys evenly over positions across the bank."""
+    return rng_for("position", template.slug, *[fact.slug for fact in facts], seed).randrange(
+        option_count
+    )
+
+
+def asks_for_subject(template) -> bool:
+    """A stem naming {object} but not {subject} asks for the subject."""
+    return "{object}" in template.stem and "{subject}" not in template.stem
+
+
+def option_dict(index, choice, correct, fact, store) -> dict:
+    option = {"id": OPTION_IDS[index], "text": choice.text, "correct": correct, "feedback": ""}
+    if not correct:
+        feedback, other = distractors.misconception(choice, fact, store)
+        if other:
+            option["feedback"], option["fact"] = feedback, other
+    return option
+
+
+def distinct_objects(facts):
+    seen, distinct = set(), []
+    for fact in facts:
+        if fact.object_key not in seen:
+            seen.add(fact.object_key)
+            distinct.append(fact)
+    return distinct
+
+
+def accepted_names(entity, store) -> list[str]:
+    """The name, its aliases, and a person's surname alone where no other person shares it."""
+    names = [entity.name, *entity.aliases]
+    if entity.kind == "person":
+        surname = entity.name.split(",")[0].split()[-1]
+        sharing = [
+            other
+            for other in store.entities_by_kind.get("person", [])
+            if surname in other.name.split(",")[0].split()
+        ]
+        if len(sharing) == 1:
+            names.append(surname)
+    return names
+
+
+def stem_for(template, fact, store) -> str | None:
+    """The stem for a fact; a subject with several different objects needs its qualifier."""
+    siblings = distinct_objects(store.siblings(fact))
+    qualifier = ""
+    if len(siblings) > 1 and template.kind == Kind.NUMERIC:
+        qualifiers = {sibling.qualifier for sibling in siblings}
+        if not fact.qualifier or len(qualifiers) != len(siblings):
+            return None
+        qualifier = fact.qualifier
+    label = PREDICATES[fact.predicate].label if fact.predicate in PREDICATES else ""
+    if "{label}" in template.stem and (not label or "(" in label):
+        return None
+    stem = render_stem(template.stem, subject=fact.subject, obj=object_phrase(fact), label=label)
+    if qualifier:
+        stem = (
+            f"{stem[:-1]} ({qualifier}){stem[-1]}"
+            if stem.endswith("?")
+            else f"{stem} ({qualifier})"
+        )
+    if is_negative(stem):
+        return None
+    return stem
+
+
+def object_phrase(fact) -> str:
+    from ajquiz.questions.phrasing import noun_phrase
+
+    return noun_phrase(fact.object_entity) if fact.object_entity else fact.object_display
+
+
+def in_stem(text: str, stem: str) -> bool:
+    key = normalise(text)
+    return bool(key) and f" {key} " in f" {normalise(stem)} "
