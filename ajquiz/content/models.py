@@ -2,12 +2,12 @@ from __future__ import annotations
 
 import hashlib
 import re
-from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from ajquiz.content.formatting import object_text_form
 from ajquiz.content.images import make_thumbnail, validate_image_size
 from ajquiz.content.predicates import PREDICATES, ObjectType, object_type_of
 
@@ -320,53 +320,6 @@ class Fact(models.Model):
             str(self.start),
         ]
         return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
-
-
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
-
-def format_date(value, precision: str) -> str:
-    if value is None:
-        return ""
-    if precision == Fact.Precision.YEAR:
-        return str(value.year)
-    if precision == Fact.Precision.MONTH:
-        return f"{MONTHS[value.month - 1]} {value.year}"
-    return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
-
-
-def format_number(value: Decimal | None) -> str:
-    if value is None:
-        return ""
-    normal = value.normalize()
-    if normal == normal.to_integral():
-        return f"{int(normal):,}"
-    return f"{normal:f}"
-
-
-def object_text_form(fact: Fact) -> str:
-    object_type = fact.object_type
-    if object_type == ObjectType.ENTITY:
-        return fact.object_entity.name if fact.object_entity_id else ""
-    if object_type == ObjectType.DATE:
-        return format_date(fact.object_date, fact.date_precision)
-    if object_type == ObjectType.NUMBER:
-        number = format_number(fact.object_number)
-        return f"{number} {fact.object_unit}".strip()
-    return fact.object_text
 
 
 class QuestionTemplate(models.Model):

@@ -105,7 +105,7 @@ def day_choices(
     """
     import datetime
 
-    from ajquiz.content.models import format_date
+    from ajquiz.content.formatting import format_date
 
     key = fact.date
     stated = {other.date for other in store.siblings(fact)}
@@ -128,7 +128,7 @@ def number_choices(
     fact: FactView, store: FactStore, rng: random.Random, count: int, key_position: int
 ) -> list[Choice]:
     """Numbers with the key's unit, below and above it so the key sits at key_position."""
-    from ajquiz.content.models import format_number
+    from ajquiz.content.formatting import format_number
 
     key = fact.number
     stated = {other.number for other in store.siblings(fact)}

@@ -14,7 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ajquiz.content.models import Entity, Fact, object_text_form
+from ajquiz.content.formatting import object_text_form
+from ajquiz.content.models import Entity, Fact
 from ajquiz.content.predicates import ObjectType
 from ajquiz.questions.grading import normalise
 

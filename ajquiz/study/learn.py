@@ -16,7 +16,8 @@ import random
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from ajquiz.content.models import Entity, Fact, format_date
+from ajquiz.content.formatting import format_date
+from ajquiz.content.models import Entity, Fact
 from ajquiz.questions.grading import Grade, grade, normalise
 from ajquiz.questions.models import Question
 from ajquiz.questions.payload import describe_answer, describe_key

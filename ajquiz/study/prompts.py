@@ -19,7 +19,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ajquiz.content.models import MONTHS, Fact, format_date, format_number
+from ajquiz.content.formatting import MONTHS, format_date, format_number
+from ajquiz.content.models import Fact
 from ajquiz.content.predicates import PREDICATES, ObjectType
 
 MIN_CONTEXT = 12  # characters left around a cloze's blank, or the gap gives nothing to go on
