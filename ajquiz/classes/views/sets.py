@@ -122,7 +122,10 @@ def remove_entry(request: HtmxRequest, uid):
 def add_draw(request: HtmxRequest, uid):
     """A random draw. "Find facts" resubmits the form by GET to list facts to tick."""
     question_set = question_set_for(request.user, uid)
-    form = DrawRuleForm(request.POST or request.GET or None)
+    data = request.POST or request.GET.copy() or None
+    if request.method == "GET" and data is not None:
+        data.setdefault("count", "5")
+    form = DrawRuleForm(data)
     if request.method == "POST" and form.is_valid():
         builder.add_draw(question_set, count=form.cleaned_data["count"], **form.filters())
         messages.success(request, f"Added a draw of {form.cleaned_data['count']} questions.")
