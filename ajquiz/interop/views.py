@@ -28,12 +28,15 @@ PREVIEW_ROWS = 200
 
 
 def _index(request, *, status=200, **forms):
+    """The page; `?scope=set:<uuid>` (a link from a set or deck page) preselects the exports."""
     user = request.user
+    initial = {"scope": request.GET.get("scope", "")}
     context = {
         "upload_form": forms.get("upload_form") or UploadForm(),
-        "question_form": forms.get("question_form") or QuestionExportForm(user=user),
-        "deck_form": forms.get("deck_form") or DeckExportForm(user=user),
-        "fact_form": forms.get("fact_form") or FactExportForm(user=user),
+        "question_form": forms.get("question_form")
+        or QuestionExportForm(user=user, initial=initial),
+        "deck_form": forms.get("deck_form") or DeckExportForm(user=user, initial=initial),
+        "fact_form": forms.get("fact_form") or FactExportForm(user=user, initial=initial),
         "response_form": forms.get("response_form") or ResponseExportForm(user=user),
         "batches": ImportBatch.objects.filter(owner=user).defer("text")[:10],
     }

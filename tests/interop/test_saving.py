@@ -94,3 +94,17 @@ def test_saving_300_questions_takes_a_handful_of_queries_not_one_per_question(
     with django_assert_max_num_queries(9):
         save_questions(many, author=teacher, batch=batch)
     assert ImportedQuestion.objects.filter(batch=batch).count() == 300
+
+
+def test_a_file_of_another_format_says_which_it_looks_like():
+    from ajquiz.interop.formats import parse_file
+    from tests.interop.samples import MOODLE_XML
+
+    assert str(parse_file("gift", MOODLE_XML).errors[0]) == (
+        "line 1: this file looks like Moodle XML, not GIFT: upload it again choosing Moodle XML"
+    )
+    assert str(parse_file("aiken", GIFT).errors[0]).startswith("line 1: this file looks like GIFT")
+    assert str(parse_file("gift", "Q?\nA. a\nB. b\nANSWER: A\n").errors[0]).startswith(
+        "line 1: this file looks like Aiken"
+    )
+    assert parse_file("gift", GIFT).errors == []

@@ -284,3 +284,27 @@ def test_an_export_takes_a_fixed_number_of_queries(
         )
     assert response.status_code == 200
     assert response.content.decode().count("<question type=") > 50
+
+
+@pytest.mark.django_db
+def test_a_link_with_a_scope_preselects_it_in_the_export_forms(client, teacher):
+    from tests.factories import make_quiz
+
+    quiz = make_quiz([make_question("tf")], owner=teacher, title="My set")
+    client.force_login(teacher)
+    value = f"set:{quiz.question_set.uid}"
+    page = client.get(reverse("interop:index"), {"scope": value}).content.decode()
+    # questions, Anki deck and facts
+    assert page.count(f'<option value="{value}" selected>Set: My set</option>') == 3
+
+
+@pytest.mark.django_db
+def test_the_admin_lists_imports_read_only(client, admin_user, teacher):
+    batch = upload_of(teacher)
+    client.force_login(admin_user)
+    assert (
+        "bank.gift" in client.get(reverse("admin:interop_importbatch_changelist")).content.decode()
+    )
+    page = client.get(reverse("admin:interop_importbatch_change", args=[batch.pk]))
+    assert page.status_code == 200
+    assert client.get(reverse("admin:interop_importbatch_add")).status_code == 403
