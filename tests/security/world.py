@@ -28,8 +28,9 @@ class World:
     objects: dict = field(default_factory=dict)
 
 
-def build_world(*, now=None) -> World:
-    """Needs the content (sources, topics, facts, templates) loaded."""
+def build_world(*, now=None, practice: bool = True) -> World:
+    """Needs the content (sources, topics, facts, templates) loaded, and the generated question
+    bank too unless `practice` is off (no practice attempt then: abandon has nothing to name)."""
     from ajquiz.classes.models import Assignment, Classroom, Extension, Membership
     from ajquiz.content.models import Fact, QuestionTemplate, Source, Topic
     from ajquiz.interop.models import ImportBatch
@@ -79,7 +80,7 @@ def build_world(*, now=None) -> World:
     attempt = start_attempt(quiz, amy, now=now, seed=2)
 
     topic = Topic.objects.get(slug="treaty-1902")
-    practice = start_attempt(practice_quiz(topic=topic), amy, now=now, seed=3)
+    practice = start_attempt(practice_quiz(topic=topic), amy, now=now, seed=3) if practice else None
     deck = Deck.objects.for_topic(topic)
     StudyListEntry.objects.create(user=amy, deck=deck)
     game = new_game(amy, now=now, seed=1, deck=deck)
@@ -125,7 +126,7 @@ def build_world(*, now=None) -> World:
             "quizzes:answer": {"uid": attempt.uid, "number": 1},
             "quizzes:timer": {"uid": attempt.uid},
             "quizzes:finish": {"uid": attempt.uid},
-            "quizzes:abandon": {"uid": practice.uid},
+            "quizzes:abandon": {"uid": (practice or attempt).uid},
             "quizzes:review": {"uid": finished.uid},
             "study:remove_deck": {"uid": deck.uid},
             "study:match_game": {"uid": game.uid},
