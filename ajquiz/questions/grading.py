@@ -3,7 +3,8 @@
 Rules, per kind:
 - mc, tf: all or nothing.
 - mr: Moodle-style fractions: each right option earns 1/k (k right options), each wrong option
-  chosen costs 1/(n-k); the total never goes below zero.
+  chosen costs 1/(n-k); options that carry their own "fraction" (imported from GIFT or Moodle
+  XML) earn that instead. The total stays between zero and one.
 - sa, cloze: right when the normalised text equals an accepted variant (case, diacritics,
   punctuation and a leading article are ignored).
 - num: right within the template's tolerance either side.
@@ -84,15 +85,19 @@ def _grade_single_choice(payload, answer) -> Grade:
 def _grade_multiple_response(payload, answer) -> Grade:
     options = payload["options"]
     chosen = set(answer if isinstance(answer, list) else [answer])
-    right = [option for option in options if option["correct"]]
-    wrong = [option for option in options if not option["correct"]]
-    earned = sum(1 for option in right if option["id"] in chosen) / max(len(right), 1)
-    lost = sum(1 for option in wrong if option["id"] in chosen) / max(len(wrong), 1)
     feedback = [
         _option_feedback(option)
         for option in options
         if option["id"] in chosen and option.get("feedback")
     ]
+    if any("fraction" in option for option in options):
+        # Imported questions (GIFT ~%50%, Moodle XML) carry their own fractions.
+        total = sum(option.get("fraction", 0.0) for option in options if option["id"] in chosen)
+        return Grade(round(min(1.0, max(0.0, total)), 6), feedback)
+    right = [option for option in options if option["correct"]]
+    wrong = [option for option in options if not option["correct"]]
+    earned = sum(1 for option in right if option["id"] in chosen) / max(len(right), 1)
+    lost = sum(1 for option in wrong if option["id"] in chosen) / max(len(wrong), 1)
     return Grade(round(max(0.0, earned - lost), 6), feedback)
 
 

@@ -121,3 +121,18 @@ def test_a_wrong_option_brings_its_misconception_feedback():
         ("1905", "That is the renewal.", "aja1-revision-1905-signed-on")
     ]
     assert result.verdict == "Incorrect"
+
+
+def test_imported_fractions_replace_the_even_split():
+    # GIFT: {~%50%Grey ~%50%Ito ~%-100%Komura ~%-100%Kato}
+    payload = {
+        "options": [
+            {"id": "a", "text": "Grey", "correct": True, "fraction": 0.5},
+            {"id": "b", "text": "Ito", "correct": True, "fraction": 0.5},
+            {"id": "c", "text": "Komura", "correct": False, "fraction": -1.0},
+            {"id": "d", "text": "Kato", "correct": False, "fraction": -1.0},
+        ]
+    }
+    assert grade(Q("mr", payload), ["a"]).fraction == 0.5
+    assert grade(Q("mr", payload), ["a", "b"]).fraction == 1.0
+    assert grade(Q("mr", payload), ["a", "c"]).fraction == 0.0  # 0.5 - 1 is floored at zero

@@ -243,3 +243,20 @@ def test_learn_mode_ignores_a_repeated_submit_of_a_passed_stage(client, student,
     html = client.post(reverse("study:learn_answer"), data, **htmx).content.decode()
     assert "Step 2 of 2: type it" in html
     assert LearnItem.objects.get(fact__slug="study-place").mistakes == 0
+
+
+def test_a_teacher_downloads_a_topic_deck_for_anki_from_the_study_list(client, teacher, content):
+    client.force_login(teacher)
+    client.post(reverse("study:add_deck"), {"topic": "treaty-1902"})
+    html = client.get(reverse("study:index")).content.decode()
+    link = f"{reverse('interop:export_anki')}?scope=topic:treaty-1902"
+    assert link in html
+    response = client.get(link)
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.apkg"')
+
+
+def test_a_student_sees_no_anki_link(client, student, content):
+    client.force_login(student)
+    client.post(reverse("study:add_deck"), {"topic": "treaty-1902"})
+    assert "export/anki" not in client.get(reverse("study:index")).content.decode()
