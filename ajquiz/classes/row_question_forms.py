@@ -235,7 +235,6 @@ class OrderingForm(RowsForm):
                 required=False,
                 min_value=-5000,
                 max_value=5000,
-                help_text="Optional; shown in feedback.",
             ),
         }
 

@@ -12,7 +12,7 @@ from ajquiz.classes.access import assignment_for, classroom_for, membership_for
 from ajquiz.classes.forms import AssignmentForm, DueDateForm, ExtensionForm
 from ajquiz.classes.gradebook import gradebook_for, standing_for
 from ajquiz.classes.models import Extension
-from ajquiz.classes.views.classrooms import _classroom_page
+from ajquiz.classes.views.classrooms import classroom_page
 from ajquiz.classes.views.common import HtmxRequest, now, teacher_view
 
 
@@ -22,7 +22,7 @@ def assign(request: HtmxRequest, uid):
     classroom = classroom_for(request.user, uid)
     form = AssignmentForm(request.POST, classroom=classroom, now=now())
     if not form.is_valid():
-        return _classroom_page(request, classroom, assign_form=form)
+        return classroom_page(request, classroom, assign_form=form)
     assignment = form.save()
     messages.success(request, f"“{assignment.quiz.title}” is assigned to {classroom.name}.")
     return redirect(classroom)

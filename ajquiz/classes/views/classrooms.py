@@ -31,7 +31,7 @@ def classroom_list(request: HtmxRequest):
     return render(request, "classes/classroom_list.html", {"classrooms": classrooms, "form": form})
 
 
-def _classroom_page(request, classroom, *, assign_form=None, add_form=None, status=200):
+def classroom_page(request, classroom, *, assign_form=None, add_form=None, status=200):
     context = {
         "classroom": classroom,
         "code": display_code(classroom.join_code),
@@ -46,7 +46,7 @@ def _classroom_page(request, classroom, *, assign_form=None, add_form=None, stat
 
 @teacher_view
 def classroom_detail(request: HtmxRequest, uid):
-    return _classroom_page(request, classroom_for(request.user, uid))
+    return classroom_page(request, classroom_for(request.user, uid))
 
 
 @teacher_view
@@ -77,7 +77,7 @@ def add_student(request: HtmxRequest, uid):
     classroom = classroom_for(request.user, uid)
     form = AddStudentForm(request.POST)
     if not form.is_valid():
-        return _classroom_page(request, classroom, add_form=form)
+        return classroom_page(request, classroom, add_form=form)
     _, created = roster.enrol(classroom, form.user, now=now())
     if created:
         messages.success(request, f"{form.user.username} is now in the class.")

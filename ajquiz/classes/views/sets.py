@@ -34,8 +34,10 @@ def set_list(request: HtmxRequest):
     return render(request, "classes/set_list.html", {"sets": sets, "form": form})
 
 
-def _builder_context(question_set, *, form=None, focus: str = "", moved: str = "") -> dict:
-    entries = builder.entries_of(question_set)
+def _builder_context(
+    question_set, *, form=None, focus: str = "", moved: str = "", entries=None
+) -> dict:
+    entries = builder.entries_of(question_set) if entries is None else entries
     return {
         "question_set": question_set,
         "entries": entries,
@@ -71,12 +73,12 @@ def set_edit(request: HtmxRequest, uid):
     return redirect("classes:set", question_set.uid)
 
 
-def _entries_response(request, question_set, *, message: str, focus: str = "", moved: str = ""):
+def _entries_response(request, question_set, *, message: str, entries=None, **marks):
     """htmx: the entries list with focus on the moved entry and the change announced."""
     if not request.htmx:
         messages.success(request, message)
         return redirect("classes:set", question_set.uid)
-    context = _builder_context(question_set, focus=focus, moved=moved)
+    context = _builder_context(question_set, entries=entries, **marks)
     context["status"] = message
     return render(request, "classes/partials/_entries.html", context)
 
@@ -103,8 +105,11 @@ def move_entry(request: HtmxRequest, uid):
     if direction not in MOVES:
         direction = "down"
     builder.move(question_set, token, MOVES[direction])
-    message, focus = _after_move(builder.entries_of(question_set), token, direction)
-    return _entries_response(request, question_set, message=message, focus=focus, moved=token)
+    entries = builder.entries_of(question_set)
+    message, focus = _after_move(entries, token, direction)
+    return _entries_response(
+        request, question_set, message=message, entries=entries, focus=focus, moved=token
+    )
 
 
 @teacher_view
