@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ajquiz.questions.models import Question
+from ajquiz.questions.richtext import html_to_text, rich_stem
 
 from .checks import MAX_NUMBER, problems_of
 from .gift_syntax import find_unescaped, split_answers, split_unescaped, unescape
@@ -29,7 +30,6 @@ from .parsed import (
     normalise_newlines,
     option_id,
 )
-from .richtext import html_to_text, rich_stem
 
 Kind = Question.Kind
 FORMAT = re.compile(r"\s*\[(html|moodle|plain|markdown)\]", re.I)

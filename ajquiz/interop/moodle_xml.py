@@ -9,6 +9,7 @@ refused with the line of their <question> element.
 from __future__ import annotations
 
 from ajquiz.questions.models import Question
+from ajquiz.questions.richtext import html_to_text, rich_stem
 
 from .checks import problems_of
 from .gift import number_spec
@@ -23,7 +24,6 @@ from .parsed import (
     option_id,
     scrambled,
 )
-from .richtext import html_to_text, rich_stem
 from .xml_tree import Node, XmlRefused, parse_xml
 
 Kind = Question.Kind
