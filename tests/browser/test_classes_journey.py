@@ -145,7 +145,7 @@ def test_a_teacher_builds_and_assigns_a_quiz_a_student_takes_it_the_teacher_read
 def test_the_builders_other_pages_pass_axe(
     page, live_server, log_in, teacher, bank, axe_violations
 ):
-    from ajquiz.classes.builder import new_set
+    from ajquiz.classes.builder import matching_questions, new_set
 
     question_set, _quiz = new_set(owner=teacher, title="Origins")
     log_in(teacher)
@@ -164,8 +164,14 @@ def test_the_builders_other_pages_pass_axe(
         checked_by_axe(page, axe_violations)
     # A live count of matching questions as filters are ticked.
     page.goto(base + "/draws/new/")
+    everything = matching_questions().count()
+    expect(page.locator("#draw-count")).to_have_text(f"{everything} questions match these choices.")
     page.get_by_role("checkbox", name="Cloze").check()
-    expect(page.locator("#draw-count")).to_have_text(re.compile(r"^\d+ questions? match"))
+    clozes = matching_questions(kinds=["cloze"]).count()
+    expect(page.locator("#draw-count")).to_have_text(f"{clozes} questions match these choices.")
+    page.get_by_role("checkbox", name="Numeric (year)").check()
+    both = matching_questions(kinds=["cloze", "num"]).count()
+    expect(page.locator("#draw-count")).to_have_text(f"{both} questions match these choices.")
     page.get_by_label("How many questions").fill("2")
     page.get_by_role("button", name="Add the draw").click()
     assert "Random draw" in page.locator(".entry").first.inner_text()
