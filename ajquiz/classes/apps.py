@@ -18,12 +18,19 @@ def student_takes_assigned_quizzes(viewer) -> Q:
     return Q(assignments__classroom__memberships__student=viewer)
 
 
+def teacher_sees_students_progress(viewer) -> Q:
+    """A teacher reads the progress dashboard of every student in one of their classes."""
+    return Q(class_memberships__classroom__teacher=viewer)
+
+
 class ClassesConfig(AppConfig):
     name = "ajquiz.classes"
     verbose_name = "Classes"
 
     def ready(self):
+        from ajquiz.progress import visibility as progress_visibility
         from ajquiz.quizzes import visibility
 
         visibility.add_attempt_rule(teacher_sees_assigned_attempts)
         visibility.add_quiz_rule(student_takes_assigned_quizzes)
+        progress_visibility.add_learner_rule(teacher_sees_students_progress)

@@ -6,4 +6,5 @@ app_name = "progress"
 
 urlpatterns = [
     path("progress/", views.dashboard, name="dashboard"),
+    path("progress/students/<str:username>/", views.student, name="student"),
 ]

@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from ajquiz.progress.access import learner_for
 from ajquiz.progress.dashboard import dashboard_for
 
 
@@ -13,4 +14,13 @@ from ajquiz.progress.dashboard import dashboard_for
 def dashboard(request):
     """The signed-in learner's own progress; there is no way to ask for anyone else's."""
     board = dashboard_for(request.user, now=timezone.now())
-    return render(request, "progress/dashboard.html", {"board": board})
+    return render(request, "progress/dashboard.html", {"board": board, "learner": request.user})
+
+
+@login_required
+@require_GET
+def student(request, username):
+    """A learner's progress as their teacher (or an admin) sees it."""
+    learner = learner_for(request.user, username)
+    board = dashboard_for(learner, now=timezone.now())
+    return render(request, "progress/dashboard.html", {"board": board, "learner": learner})
