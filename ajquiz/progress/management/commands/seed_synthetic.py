@@ -1,12 +1,13 @@
 """Synthetic data for benchmarks: N anchored facts and one learner's M review logs.
 
-    python manage.py seed_synthetic --facts 100000 --review-logs 1000000
+    python manage.py seed_synthetic --facts 100000 --review-logs 1000000 --learners 10
 
 Facts go in a source and topic of their own ("synthetic"), each anchored to its own sentence
-of the source's text, so they pass the same checks as real ones. The learner (default
-"bench-learner") studies the synthetic topic and gets one card per fact up to M / 10 cards,
-with M logs spread over the past year; about one card in fifty is due now. Facts are added up
-to N (a second run with a larger N adds the rest); the learner's cards and logs are replaced.
+of the source's text, so they pass the same checks as real ones. The M logs are shared by L
+learners ("bench-learner", "bench-learner-2", ...), who study the synthetic topic: each gets
+one card per fact up to M / L / 10 cards, with its logs spread over the past year; about one
+card in fifty is due now. Facts are added up to N (a second run with a larger N adds the
+rest); the learners' cards and logs are replaced.
 """
 
 from __future__ import annotations
@@ -45,23 +46,28 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--facts", type=int, default=1000)
         parser.add_argument("--review-logs", type=int, default=0)
-        parser.add_argument("--learner", default="bench-learner")
+        parser.add_argument("--learner", default="bench-learner", help="the first learner")
+        parser.add_argument("--learners", type=int, default=1)
         parser.add_argument("--seed", type=int, default=1)
 
-    def handle(self, *args, facts, review_logs, learner, seed, **options):
-        if facts < 1 or review_logs < 0:
-            raise CommandError("--facts must be at least 1 and --review-logs at least 0.")
+    def handle(self, *args, facts, review_logs, learner, learners, seed, **options):
+        if facts < 1 or review_logs < 0 or learners < 1:
+            raise CommandError(
+                "--facts and --learners must be at least 1, --review-logs at least 0."
+            )
         now = timezone.now()
         rng = random.Random(seed)
         with transaction.atomic():
             topic, source = self.make_facts(facts)
-            user = self.make_learner(learner, topic)
-        with transaction.atomic():
-            cards, logs = self.make_history(user, topic, review_logs, now=now, rng=rng)
-        self.stdout.write(
-            f"{Fact.objects.filter(source=source).count()} synthetic facts; {learner}: "
-            f"{cards} cards, {logs} review logs."
-        )
+        names = [learner] + [f"{learner}-{number}" for number in range(2, learners + 1)]
+        share, extra = divmod(review_logs, learners)
+        for index, name in enumerate(names):
+            with transaction.atomic():
+                user = self.make_learner(name, topic)
+                logs = share + (1 if index < extra else 0)
+                cards, logs = self.make_history(user, topic, logs, now=now, rng=rng)
+            self.stdout.write(f"{name}: {cards} cards, {logs} review logs.")
+        self.stdout.write(f"{Fact.objects.filter(source=source).count()} synthetic facts.")
 
     def make_facts(self, total: int) -> tuple[Topic, Source]:
         topic, _ = Topic.objects.get_or_create(slug=SLUG, defaults={"name": "Synthetic facts"})
