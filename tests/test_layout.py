@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -80,3 +81,12 @@ def test_production_settings_refuse_a_missing_secret_key():
     )
     assert result.returncode != 0
     assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_a_field_error_is_announced_through_aria_describedby(client, db):
+    response = client.post(reverse("accounts:signup"), {"username": "", "password1": "x"})
+    html = response.content.decode()
+    field = re.search(r'<input[^>]*name="username"[^>]*>', html).group()
+    assert re.search(r'aria-describedby="[^"]*\bid_username_error\b', field)
+    assert 'aria-invalid="true"' in field
+    assert '<ul class="errorlist" id="id_username_error">' in html

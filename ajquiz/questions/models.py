@@ -31,6 +31,12 @@ class QuestionQuerySet(models.QuerySet):
     def for_facts(self, facts):
         return self.filter(facts__in=facts).distinct()
 
+    def visible_to(self, user):
+        """Generated questions are everyone's; a hand-written one is its author's (and staff's)."""
+        if user.is_staff:
+            return self
+        return self.filter(models.Q(template__isnull=False) | models.Q(author=user))
+
 
 def question_image_path(question, filename):
     return f"questions/{question.uid}/{filename}"

@@ -40,7 +40,7 @@ def template_preview(request, slug):
 def detail(request, uid):
     """A question with its key, for teachers and admins (students see questions in quizzes)."""
     _teachers_only(request)
-    question = get_object_or_404(Question.objects.select_related("template"), uid=uid)
+    question = get_object_or_404(Question.objects.visible_to(request.user), uid=uid)
     facts = question.facts.select_related("source", "passage", "subject")
     return render(
         request,

@@ -55,3 +55,15 @@ def test_a_teacher_sees_a_question_with_its_key(client, teacher, bank):
     response = client.get(question.get_absolute_url())
     assert response.status_code == 200
     assert question.payload["answer"] in response.content.decode()
+
+
+def test_a_teacher_cannot_open_another_teachers_hand_written_question(
+    client, teacher, other_teacher, db
+):
+    from tests.factories import make_question
+
+    question = make_question("sa", author=other_teacher)
+    client.force_login(teacher)
+    assert client.get(question.get_absolute_url()).status_code == 404
+    client.force_login(other_teacher)
+    assert client.get(question.get_absolute_url()).status_code == 200
