@@ -307,3 +307,17 @@ def test_an_attempt_asks_the_set_in_the_builders_order(question_set, student, ow
     order = [by_pk[slot["question"]] for slot in attempt.slots]
     assert order[0] == "First" and order[-1] == "Second"
     assert sorted(order[1:3]) == sorted(question.stem for question in drawn)
+
+
+def test_the_set_page_offers_exports_that_download_its_questions(logged_in, question_set):
+    from ajquiz.quizzes.models import SetQuestion
+
+    SetQuestion.objects.create(question_set=question_set, question=make_question("mc"), position=0)
+    html = logged_in.get(set_url("set", question_set)).content.decode()
+    gift = f"{reverse('interop:export_questions')}?scope=set:{question_set.uid}&amp;format=gift"
+    assert gift in html
+    response = logged_in.get(gift.replace("&amp;", "&"))
+    assert response.status_code == 200
+    assert "In which year was the first Anglo-Japanese alliance treaty signed?" in (
+        response.content.decode()
+    )
