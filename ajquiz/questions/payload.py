@@ -50,21 +50,18 @@ def answer_from_post(question, data: QueryDict, prefix: str = "answer"):
 def order_from_positions(question, data: QueryDict, prefix: str):
     """Ordering is submitted as a position per item (select boxes without JavaScript).
 
-    Items are sorted by the position given, ties keep the displayed order; missing positions
-    mean the item was not moved.
+    Nothing placed means not answered. Items are sorted by the position given; items left
+    unplaced follow the placed ones in the order they were shown, and ties keep that order.
     """
     items = question.payload["items"]
-    positions = []
+    placed = []
     for index, item in enumerate(items):
         raw = data.get(f"{prefix}-{item['id']}", "")
-        try:
-            position = int(raw)
-        except ValueError:
-            position = index + 1
-        positions.append((position, index, item["id"]))
-    if not any(data.get(f"{prefix}-{item['id']}") for item in items):
+        position = int(raw) if raw.isdigit() else len(items) + 1 + index
+        placed.append((position, index, item["id"]))
+    if all(position > len(items) for position, _, _ in placed):
         return None
-    return [item_id for _, _, item_id in sorted(positions)]
+    return [item_id for _, _, item_id in sorted(placed)]
 
 
 def option_text(question, option_id) -> str:
