@@ -22,6 +22,7 @@ from datetime import date
 from ajquiz.content.formatting import MONTHS, format_date, format_number
 from ajquiz.content.models import Fact
 from ajquiz.content.predicates import PREDICATES, ObjectType
+from ajquiz.questions.phrasing import noun_phrase, sentence
 
 MIN_CONTEXT = 12  # characters left around a cloze's blank, or the gap gives nothing to go on
 
@@ -91,7 +92,7 @@ def question_prompt(fact: Fact) -> Prompt:
     return Prompt(
         kind="question",
         instruction="Complete the claim.",
-        before=f"{fact.subject.name} {label_of(fact)} ",
+        before=f"{sentence(noun_phrase(fact.subject))} {label_of(fact)} ",
         after="",
         answer=fact.object_display,
         hint=hint_of(fact),
@@ -105,7 +106,7 @@ def reverse_prompt(fact: Fact) -> Prompt:
         kind="reverse",
         instruction="Who or what? Complete the claim.",
         before="",
-        after=f" {label_of(fact)} {fact.object_entity.name}",
+        after=f" {label_of(fact)} {noun_phrase(fact.object_entity)}",
         answer=subject.name,
         hint=_with_article(subject.get_kind_display().lower()),
         accepted=tuple(subject.all_names),
