@@ -197,7 +197,13 @@ def due_summary(
         review=Count("pk", filter=Q(state=State.REVIEW)),
     )
     new_left = max(0, profile.new_per_day - done.new_done)
-    new = new_facts(user, now, study_scope(user, deck))[:new_left].count() if new_left else 0
+    # Unordered: a count up to new_left stops at the first new_left facts it finds, where the
+    # reading order made it sort every new fact first (1.6 s with 100,000 facts on SQLite).
+    new = (
+        new_facts(user, now, study_scope(user, deck)).order_by()[:new_left].count()
+        if new_left
+        else 0
+    )
     return DueSummary(
         learning=counts["learning"],
         review=min(counts["review"], max(0, profile.reviews_per_day - done.reviews_done)),
