@@ -200,7 +200,11 @@ class Topic(models.Model):
 
 class FactQuerySet(models.QuerySet):
     def for_topic(self, topic: Topic):
-        return self.filter(topics__in=[topic, *topic.children.all()]).distinct()
+        """Facts of the topic or its subtopics, each once: a subquery rather than a join and
+        DISTINCT, which made the topic page count and sort whole rows (0.5 s at 100,000 facts
+        on SQLite)."""
+        tagged = Fact.topics.through.objects.filter(topic__in=[topic, *topic.children.all()])
+        return self.filter(pk__in=tagged.values("fact_id"))
 
     def with_related(self):
         return self.select_related("subject", "object_entity", "source", "passage")
