@@ -97,7 +97,7 @@ def test_a_student_takes_a_practice_quiz_answering_every_kind_and_reviews_it(
         feedback = page.locator(f"#slot-{number} .feedback")
         feedback.wait_for()
         # Focus lands on the feedback, which names the verdict in words.
-        page.wait_for_function("document.activeElement.classList.contains('feedback')")
+        page.wait_for_function("() => document.activeElement.classList.contains('feedback')")
         assert re.search(r"Correct|Partly correct|Incorrect", feedback.inner_text())
         if kind == "order":
             assert axe_violations() == []
