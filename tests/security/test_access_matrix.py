@@ -54,8 +54,8 @@ EXPECTED: dict[str, tuple[str, tuple]] = {
     "content:topic_list": (GET, EVERYONE),
     "content:topic_detail": (GET, EVERYONE),
     "content:fact_detail": (GET, EVERYONE),
-    # questions: keys are for teachers (any teacher: questions have no owner)
-    "questions:detail": (GET, TEACHERS),
+    # questions: keys are for teachers; a hand-written question is its author's (and staff's)
+    "questions:detail": (GET, (LOGIN, 403, 403, 200, 404, 200)),
     "questions:template_preview": (GET, TEACHERS),
     # quizzes
     "quizzes:practice": (GET, SIGNED_IN),
@@ -86,6 +86,8 @@ EXPECTED: dict[str, tuple[str, tuple]] = {
     "study:match_start": (POST, SIGNED_IN_ACTS),
     "study:match_game": (GET, A_ONLY_PAGE),
     "progress:dashboard": (GET, SIGNED_IN),
+    # A's progress as others see it: A (their own), A's teacher and admins; nobody else.
+    "progress:student": (GET, (LOGIN, 200, 404, 200, 404, 200)),
     # classes: students
     "classes:mine": (GET, SIGNED_IN),
     "classes:join": (GET, SIGNED_IN),

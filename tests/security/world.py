@@ -59,7 +59,7 @@ def build_world(*, now=None, practice: bool = True) -> World:
     membership = Membership.objects.create(classroom=classroom, student=amy, joined_at=now)
     question_set = QuestionSet.objects.create(title="The 1902 treaty", owner=tess)
     fact = Fact.objects.order_by("pk").first()
-    questions = [make_question(kind, facts=[fact]) for kind in ("mc", "tf", "sa")]
+    questions = [make_question(kind, facts=[fact], author=tess) for kind in ("mc", "tf", "sa")]
     SetQuestion.objects.bulk_create(
         SetQuestion(question_set=question_set, question=question, position=position)
         for position, question in enumerate(questions)
@@ -130,6 +130,7 @@ def build_world(*, now=None, practice: bool = True) -> World:
             "quizzes:review": {"uid": finished.uid},
             "study:remove_deck": {"uid": deck.uid},
             "study:match_game": {"uid": game.uid},
+            "progress:student": {"username": amy.username},
             "classes:leave": {"uid": classroom.uid},
             "interop:preview": {"uid": batch.uid},
             "interop:confirm": {"uid": batch.uid},
