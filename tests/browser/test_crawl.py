@@ -65,11 +65,11 @@ def crawl(page, base: str, role: str, urls: list[str], axe_violations) -> dict:
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
     page.context.add_init_script(CSP_LISTENER)
-    queue = list(urls)
+    queue = [(url, "start") for url in urls]
     seen: dict[str, str] = {}
     problems: dict[str, list[str]] = {}
     while queue:
-        path = queue.pop(0)
+        path, linked_from = queue.pop(0)
         name = pattern_of(path)
         if not worth_visiting(name) or name in seen:
             continue
@@ -77,7 +77,7 @@ def crawl(page, base: str, role: str, urls: list[str], axe_violations) -> dict:
         response = page.goto(base + path)
         found = []
         if response.status != 200:
-            found.append(f"status {response.status}")
+            found.append(f"status {response.status} (linked from {linked_from})")
         page.screenshot(path=str(folder / (re.sub(r"\W+", "_", name) + ".png")))
         # Before axe, which adds <style> elements of its own while it checks some rules.
         found += [f"CSP: {v}" for v in page.evaluate("window.__cspViolations")]
@@ -91,7 +91,7 @@ def crawl(page, base: str, role: str, urls: list[str], axe_violations) -> dict:
             if f"{parts.scheme}://{parts.netloc}" == base and not parts.path.startswith(
                 ("/static/", "/media/")
             ):
-                queue.append(parts.path)
+                queue.append((parts.path, path))
     return {"problems": problems, "seen": seen}
 
 
