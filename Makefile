@@ -39,7 +39,7 @@ format: $(STAMP)
 	$(BIN)/ruff check --fix .
 
 bench: $(STAMP)
-	$(BIN)/python bench/run.py
+	$(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) staticfiles db.sqlite3*

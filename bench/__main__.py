@@ -50,11 +50,18 @@ def main(argv=None) -> None:
     if "postgresql" in backends and not database.postgres_available():
         print("PostgreSQL does not answer: measuring SQLite only.", file=sys.stderr)
         backends.remove("postgresql")
+    # --only keeps the other backend's last results, so the table still compares both.
+    kept = json.loads(RESULTS.read_text(encoding="utf-8"))["backends"] if RESULTS.exists() else {}
+    measured = {backend: run_backend(backend) for backend in backends}
     results = {
         "measured_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {platform.python_implementation()} "
         f"{platform.python_version()}",
-        "backends": {backend: run_backend(backend) for backend in backends},
+        "backends": {
+            name: measured.get(name) or kept[name]
+            for name in ("sqlite", "postgresql")
+            if name in measured or name in kept
+        },
     }
     RESULTS.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     print(table(results))
