@@ -69,6 +69,9 @@ document.addEventListener("keydown", function (event) {
   }
   if (button) {
     event.preventDefault();
+    // htmx keeps focus on the swapped-in card at once but wires its forms up only when the swap
+    // settles; a key pressed in between would otherwise submit the form as a full page load.
+    if (window.htmx) { window.htmx.process(card); }
     button.click();
   }
 });

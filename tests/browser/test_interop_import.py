@@ -35,7 +35,7 @@ def test_a_teacher_uploads_previews_and_confirms_a_gift_file(
     page.get_by_role("button", name="Import 12 questions").click()
     status = page.get_by_text("Imported 12 questions from bank.gift.")
     status.wait_for()
-    page.wait_for_function("document.activeElement.textContent.startsWith('✓ Imported 12')")
+    page.wait_for_function("() => document.activeElement.textContent.startsWith('✓ Imported 12')")
     assert Question.objects.filter(author=teacher).count() == 12
     assert axe_violations() == []
 
@@ -63,6 +63,6 @@ def test_an_upload_without_a_file_explains_itself_in_place(
     page.get_by_role("button", name="Upload and preview").click()
     alert = page.get_by_text("The file was not uploaded: see the errors below.")
     alert.wait_for()
-    page.wait_for_function("document.activeElement.getAttribute('role') === 'alert'")
+    page.wait_for_function("() => document.activeElement.getAttribute('role') === 'alert'")
     assert page.url == f"{live_server.url}/interop/"
     assert axe_violations() == []

@@ -24,6 +24,7 @@ PRODUCTION_ENV = {
 def run_in_production(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, **PRODUCTION_ENV}
     env.pop("DATABASE_URL", None)
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for the browser tests only
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
     )
