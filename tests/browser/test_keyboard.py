@@ -88,6 +88,9 @@ def check_and_go_on(page, number: int, *, last: bool = False) -> None:
         page.wait_for_url(re.compile(rf"page={number + 1}"))
 
 
+CARD_HAS_FOCUS = "() => document.activeElement.id === 'study-card'"
+
+
 def test_a_learner_studies_a_deck_to_the_end_by_keyboard(page, live_server, log_in, student):
     facts = make_study_facts()
     make_facts_deck(student, [facts["place"], facts["lansdowne"], facts["renewed"]])
@@ -98,8 +101,10 @@ def test_a_learner_studies_a_deck_to_the_end_by_keyboard(page, live_server, log_
     for number in range(1, 4):
         if number > 1:
             page.wait_for_selector("[data-study-reveal]")
+            page.wait_for_function(CARD_HAS_FOCUS)
             page.keyboard.press("Space")  # the card's shortcut: focus is on the new card
         page.wait_for_selector("[data-rating-key='4']")
+        page.wait_for_function(CARD_HAS_FOCUS)  # once the swap settles
         page.keyboard.press("4")  # Easy: a new fact goes straight to review, days away
         page.wait_for_function(
             "() => document.getElementById('study-status').textContent.startsWith('Rated Easy')"

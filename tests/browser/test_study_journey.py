@@ -27,6 +27,12 @@ def focused(page) -> str:
     )
 
 
+def wait_for_card_focus(page) -> None:
+    """Focus lands on the new card once htmx's swap settles (a moment after it appears)."""
+    page.wait_for_function("() => document.activeElement.id === 'study-card'")
+    assert focused(page) == "study-card:SECTION"
+
+
 def text_of(page, selector: str) -> str:
     return re.sub(r"\s+", " ", page.locator(selector).inner_text())
 
@@ -47,10 +53,10 @@ def test_a_learner_studies_five_cards_by_keyboard_then_sees_the_dashboard_change
     for number in range(1, 6):
         if number > 1:
             page.wait_for_selector("[data-study-reveal]")
-            assert focused(page) == "study-card:SECTION"  # focus moved to the new card
+            wait_for_card_focus(page)  # focus moved to the new card
             page.keyboard.press("Space")  # the card's shortcut
         page.wait_for_selector("[data-rating-key='3']")
-        assert focused(page) == "study-card:SECTION"
+        wait_for_card_focus(page)
         assert "Answer:" in text_of(page, "#study-card")
         page.keyboard.press("3")
         page.wait_for_function(
