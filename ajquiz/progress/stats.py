@@ -25,7 +25,7 @@ from ajquiz.content.models import Fact, Topic
 from ajquiz.quizzes.models import Attempt, Response
 from ajquiz.study.models import Card, Rating, ReviewLog, State
 from ajquiz.study.queue import day_start
-from ajquiz.study.scheduler import CardState, retrievability, scheduler_for
+from ajquiz.study.scheduler import recall_chance, scheduler_for
 
 WEAK_BELOW = 0.95
 
@@ -76,11 +76,12 @@ def memory_by_fact(user, *, now: datetime) -> dict[int, Memory]:
     Retrievability does not depend on the desired retention: the scheduler is the formula.
     """
     scheduler = scheduler_for(fuzz=False)
+    rows = Card.objects.filter(user=user).order_by()
     return {
-        card.fact_id: Memory(
-            retrievability(CardState.of(card), now=now, scheduler=scheduler), card.lapses
+        fact_id: Memory(recall_chance(stability, last_review, now=now, scheduler=scheduler), lapses)
+        for fact_id, stability, last_review, lapses in rows.values_list(
+            "fact_id", "stability", "last_review", "lapses"
         )
-        for card in Card.objects.filter(user=user).only(*Card.SNAPSHOT_FIELDS, "fact_id")
     }
 
 

@@ -68,7 +68,7 @@ def test_a_teacher_builds_and_assigns_a_quiz_a_student_takes_it_the_teacher_read
     page.get_by_role("radio", name="True").check()
     page.get_by_role("button", name="Add the question to the set").click()
     entries = page.locator(".entry")
-    assert entries.count() == 3
+    expect(entries).to_have_count(3)
     assert "Lansdowne House" in entries.nth(2).inner_text()
 
     # Reorder by keyboard: focus stays on the button, the move is announced.
@@ -86,7 +86,7 @@ def test_a_teacher_builds_and_assigns_a_quiz_a_student_takes_it_the_teacher_read
     checked_by_axe(page, axe_violations)
     page.get_by_role("button", name="Save the settings").click()
     page.get_by_role("link", name="Preview as a student").click()
-    assert page.locator(".slot").count() == 3
+    expect(page.locator(".slot")).to_have_count(3)
     checked_by_axe(page, axe_violations)
 
     # Assign it to the class.
@@ -137,7 +137,7 @@ def test_a_teacher_builds_and_assigns_a_quiz_a_student_takes_it_the_teacher_read
     page.get_by_role("link", name="Item analysis").first.click()
     page.wait_for_url(re.compile(r"/analysis/"))
     assert "Attempts analysed" in page.content()
-    assert page.locator(".analysis-table tbody tr").count() == 3
+    expect(page.locator(".analysis-table tbody tr")).to_have_count(3)
     checked_by_axe(page, axe_violations)
     page.get_by_role("link", name="Question templates across your quizzes").click()
     assert page.locator(".analysis-table tbody tr").count() >= 1

@@ -9,7 +9,15 @@ import pytest
 
 from ajquiz.study.models import Card, ReviewLog, State
 from ajquiz.study.reviews import rate
-from ajquiz.study.scheduler import CardState, describe_interval, preview, review, scheduler_for
+from ajquiz.study.scheduler import (
+    CardState,
+    describe_interval,
+    preview,
+    recall_chance,
+    retrievability,
+    review,
+    scheduler_for,
+)
 from tests.study.conftest import NOW
 
 # (rating, minutes after the previous review)
@@ -95,6 +103,24 @@ def test_each_rating_previews_the_interval_it_gives_a_new_card():
         "10 min",
         "8 days",
     ]
+
+
+def test_recall_chance_from_two_fields_is_the_retrievability_of_the_whole_card():
+    scheduler = scheduler_for(fuzz=False)
+    state = CardState()
+    for rating in (3, 3, 1, 4):
+        state = review(state, rating, now=NOW, scheduler=scheduler)
+    for later in (timedelta(0), timedelta(days=3), timedelta(days=40)):
+        now = NOW + later
+        whole = retrievability(state, now=now, scheduler=scheduler)
+        assert recall_chance(state.stability, state.last_review, now=now, scheduler=scheduler) == (
+            pytest.approx(whole)
+        )
+    assert recall_chance(None, None, now=NOW, scheduler=scheduler) == 0.0
+    faded = recall_chance(
+        state.stability, state.last_review, now=NOW + timedelta(days=400), scheduler=scheduler
+    )
+    assert 0 < faded < retrievability(state, now=NOW, scheduler=scheduler)
 
 
 def test_higher_desired_retention_gives_shorter_intervals():

@@ -23,6 +23,8 @@ from ajquiz.study.queue import (
     next_card,
     next_due_at,
     profile_for,
+    study_scope,
+    today,
 )
 from ajquiz.study.reviews import AlreadyRated, rate, undo_last, undoable
 from ajquiz.study.scheduler import CardState, describe_interval, preview
@@ -38,13 +40,16 @@ class RatingChoice:
     interval: str
 
 
-def card_context(request, found: Next | None, *, now, profile, deck, revealed=False, shown=None):
+def card_context(
+    request, found: Next | None, *, now, profile, deck, revealed=False, shown=None, day=None
+):
     user = request.user
+    done, scope = day or study_day(user, now=now, deck=deck)
     context = {
         "deck": deck,
         "profile": profile,
         "found": found,
-        "summary": due_summary(user, now=now, profile=profile, deck=deck),
+        "summary": due_summary(user, now=now, profile=profile, deck=deck, done=done, scope=scope),
         "can_undo": undoable(user, now=now),
         "revealed": revealed,
         "shown": shown or int(now.timestamp() * 1000),
@@ -71,6 +76,11 @@ def card_context(request, found: Next | None, *, now, profile, deck, revealed=Fa
     return context
 
 
+def study_day(user, *, now, deck):
+    """Today's counts and the studied facts, read once for the next card and the summary."""
+    return today(user, now), study_scope(user, deck)
+
+
 def chosen(user, slug: str) -> Next:
     """A named fact with the learner's card of it (if any): reveal, undo, 'study this fact'."""
     fact = get_object_or_404(facts_with_prompt_data(Fact.objects.filter(slug=slug)))
@@ -92,10 +102,12 @@ def review(request: HtmxRequest):
     profile = profile_for(request.user)
     deck = optional_deck_for(request.user, request.GET.get("deck"))
     slug = request.GET.get("reveal") or request.GET.get("fact")
+    day = study_day(request.user, now=now, deck=deck)
     if slug:
         found = chosen(request.user, slug)
     else:
-        found = next_card(request.user, now=now, profile=profile, deck=deck)
+        done, scope = day
+        found = next_card(request.user, now=now, profile=profile, deck=deck, done=done, scope=scope)
     context = card_context(
         request,
         found,
@@ -104,6 +116,7 @@ def review(request: HtmxRequest):
         deck=deck,
         revealed=bool(request.GET.get("reveal")),
         shown=_shown(request.GET.get("shown")),
+        day=day,
     )
     return render(request, pick(request, PAGE, PARTIAL), context)
 
@@ -164,6 +177,7 @@ def _after(request: HtmxRequest, status: str, *, now, profile=None, deck=None):
         messages.info(request, status)
         return redirect(with_deck("study:review", deck))
     profile = profile or profile_for(request.user)
-    found = next_card(request.user, now=now, profile=profile, deck=deck)
-    context = card_context(request, found, now=now, profile=profile, deck=deck)
+    day = done, scope = study_day(request.user, now=now, deck=deck)
+    found = next_card(request.user, now=now, profile=profile, deck=deck, done=done, scope=scope)
+    context = card_context(request, found, now=now, profile=profile, deck=deck, day=day)
     return render(request, PARTIAL, {**context, "status": status})
