@@ -19,6 +19,7 @@ from ajquiz.content.predicates import ObjectType
 from ajquiz.questions.drafts import Draft, rng_for
 from ajquiz.questions.generate import build
 from ajquiz.questions.grading import normalise
+from ajquiz.questions.groups import matchable
 from ajquiz.questions.models import Question
 from ajquiz.questions.phrasing import event_phrase
 from ajquiz.questions.store import YEAR, FactStore, FactView
@@ -60,6 +61,7 @@ def fact_groups(template, store: FactStore) -> list[list[FactView]]:
         facts = [fact for fact in facts if _orderable(fact)]
         return _chunks(template, facts, distinct=(lambda fact: fact.date_year, event_phrase))
     if template.kind == Kind.MATCHING:
+        facts = [fact for fact in facts if matchable(fact)]
         return _chunks(template, facts, distinct=(lambda fact: fact.subject.id,))
     return [[fact] for fact in facts]
 

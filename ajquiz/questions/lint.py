@@ -3,7 +3,7 @@
 - ambiguity: one stem answered differently by two questions (typed kinds and true/false), or
   a multiple-choice distractor that is the key of the same stem elsewhere;
 - duplicates: the same kind, stem and key twice;
-- a stem that contains its key;
+- a stem that contains its key, or a matching item that contains its partner;
 - grammatical cues: "a"/"an" just before the answer;
 - "all of the above" / "none of the above" options;
 - negative stems;
@@ -94,6 +94,11 @@ def question_findings(question) -> list[str]:
         _contains(question.stem, key) for key in _keys(question)
     ):
         reasons.append("the stem contains its key")
+    if question.kind == Kind.MATCHING:
+        rights = {right["id"]: right["text"] for right in payload["rights"]}
+        for left in payload["lefts"]:
+            if _contains(left["text"], rights[payload["key"][left["id"]]]):
+                reasons.append(f"the item {left['text']!r} contains its match")
     return reasons
 
 

@@ -36,6 +36,24 @@ def test_a_stem_containing_its_key_is_reported():
     assert reasons([question]) == ["the stem contains its key"]
 
 
+def test_a_matching_item_that_names_its_partner_is_reported():
+    payload = {
+        "lefts": [
+            {"id": "l1", "text": "Treaty of Peking (1860)"},
+            {"id": "l2", "text": "Triple Intervention"},
+            {"id": "l3", "text": "Coronation of King Edward VII"},
+        ],
+        "rights": [
+            {"id": "r1", "text": "1860"},
+            {"id": "r2", "text": "1895"},
+            {"id": "r3", "text": "1902"},
+        ],
+        "key": {"l1": "r1", "l2": "r2", "l3": "r3"},
+    }
+    question = make_question("match", stem="Match each event to its year.", payload=payload)
+    assert reasons([question]) == ["the item 'Treaty of Peking (1860)' contains its match"]
+
+
 def test_negative_stems_and_article_cues_are_reported():
     negative = make_question(
         "mc",
