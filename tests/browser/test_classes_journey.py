@@ -54,7 +54,8 @@ def test_a_teacher_builds_and_assigns_a_quiz_a_student_takes_it_the_teacher_read
         confirmation = item.locator(".bank-action .status-ok")
         confirmation.wait_for()
         assert confirmation.inner_text() == "✓ Added to the set."
-        assert page.evaluate("document.activeElement.textContent") == "✓ Added to the set."
+        # Focus moves to the confirmation once htmx's swap settles.
+        page.wait_for_function("() => document.activeElement.textContent === '✓ Added to the set.'")
     assert page.locator("#bank-status").inner_text().startswith("Added to the set.")
     page.get_by_role("link", name="Back to the set").click()
 
@@ -77,7 +78,7 @@ def test_a_teacher_builds_and_assigns_a_quiz_a_student_takes_it_the_teacher_read
     page.keyboard.press("Enter")
     expect(page.locator("#builder-status")).to_have_text("Moved up: now 2 of 3.")
     assert "Lansdowne House" in page.locator(".entry").nth(1).inner_text()
-    assert page.evaluate("document.activeElement.id").startswith("up-q-")
+    page.wait_for_function("() => document.activeElement.id.startsWith('up-q-')")
     checked_by_axe(page, axe_violations)
 
     # Quiz settings: everything on one page. Then the preview.

@@ -112,4 +112,4 @@ def test_a_learner_studies_a_deck_to_the_end_by_keyboard(page, live_server, log_
         assert ReviewLog.objects.filter(user=student).count() == number
     page.wait_for_selector("#study-card-heading:has-text('All done for now')")
     assert "Nothing more is due" in text_of(page, "#study-card")
-    assert page.evaluate("document.activeElement.id") == "study-card"
+    page.wait_for_function(CARD_HAS_FOCUS)
