@@ -40,9 +40,9 @@ class Dashboard:
 
 
 def dashboard_for(user, *, now: datetime) -> Dashboard:
-    """Eleven queries, whatever the size of the learner's history."""
+    """Thirteen queries, whatever the size of the learner's history."""
     memory = memory_by_fact(user, now=now)
-    mastery = mastery_by_topic(memory, quiz_score_by_fact(user))
+    mastery = mastery_by_topic(user, memory, quiz_score_by_fact(user))
     forecast = due_forecast(user, now=now)
     reviews = reviews_per_day(user, now=now)
     return Dashboard(

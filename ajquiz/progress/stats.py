@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db.models import Count, Q
-from django.db.models.functions import TruncDate
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 
 from ajquiz.content.models import Fact, Topic
@@ -94,34 +94,55 @@ def quiz_score_by_fact(user) -> dict[int, float]:
     return {fact_id: sum(values) / len(values) for fact_id, values in totals.items()}
 
 
-def mastery_by_topic(memory: dict[int, Memory], quiz: dict[int, float]) -> list[TopicMastery]:
-    """Every topic with facts, its subtopics' facts included, in the topic tree's order."""
+def mastery_by_topic(user, memory: dict[int, Memory], quiz: dict[int, float]) -> list[TopicMastery]:
+    """Every topic with facts, its subtopics' facts included, in the topic tree's order.
+
+    Facts per topic are counted in SQL and only the topic links of the learner's facts are
+    read, so the work follows the learner's history rather than the size of the fact store
+    (100 ms at 100,000 facts when every link was read into Python).
+    """
     recall = {fact_id: known.recall for fact_id, known in memory.items()}
     topics = list(Topic.objects.select_related("parent"))
-    facts_of: dict[int, set[int]] = defaultdict(set)
     parent_of = {topic.pk: topic.parent_id for topic in topics}
-    for topic_id, fact_id in Fact.topics.through.objects.values_list("topic_id", "fact_id"):
-        facts_of[topic_id].add(fact_id)
+    links = Fact.topics.through.objects.order_by()
+    # A subtopic counts its own facts; a top topic its own and its subtopics', each once.
+    counts = dict(
+        links.values("topic_id").annotate(n=Count("fact_id")).values_list("topic_id", "n")
+    )
+    counts.update(
+        links.annotate(root=Coalesce("topic__parent_id", "topic_id"))
+        .values("root")
+        .annotate(n=Count("fact_id", distinct=True))
+        .values_list("root", "n")
+    )
+    studied = Card.objects.filter(user=user).values("fact_id")
+    quizzed = Response.objects.filter(attempt__user=user).values("question__facts")
+    evidenced: dict[int, set[int]] = defaultdict(set)
+    for topic_id, fact_id in links.filter(
+        Q(fact_id__in=studied) | Q(fact_id__in=quizzed)
+    ).values_list("topic_id", "fact_id"):
+        evidenced[topic_id].add(fact_id)
         if parent_of.get(topic_id):
-            facts_of[parent_of[topic_id]].add(fact_id)
+            evidenced[parent_of[topic_id]].add(fact_id)
     result = []
     for topic in topics:
-        facts = facts_of[topic.pk]
+        facts = counts.get(topic.pk, 0)
         if not facts:
             continue
-        studied = [recall[f] for f in facts if f in recall]
-        quizzed = [quiz[f] for f in facts if f in quiz]
+        known = evidenced[topic.pk]
+        recalled = [recall[f] for f in known if f in recall]
+        quizzed_marks = [quiz[f] for f in known if f in quiz]
         per_fact = [
-            _mean([e for e in (recall.get(f), quiz.get(f)) if e is not None]) for f in facts
+            _mean([e for e in (recall.get(f), quiz.get(f)) if e is not None]) for f in known
         ]
         result.append(
             TopicMastery(
                 topic=topic,
-                facts=len(facts),
-                studied=len(studied),
-                recall=_mean(studied) if studied else None,
-                quiz=_mean(quizzed) if quizzed else None,
-                mastery=sum(per_fact) / len(facts),
+                facts=facts,
+                studied=len(recalled),
+                recall=_mean(recalled) if recalled else None,
+                quiz=_mean(quizzed_marks) if quizzed_marks else None,
+                mastery=sum(per_fact) / facts,
             )
         )
     return result

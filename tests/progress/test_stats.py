@@ -27,7 +27,10 @@ def test_recall_is_fsrs_retrievability_now(student, history):
 
 def test_mastery_per_topic_mixes_recall_and_quiz_marks_over_all_its_facts(student, history):
     memory = memory_by_fact(student, now=NOW)
-    rows = {row.topic.slug: row for row in mastery_by_topic(memory, quiz_score_by_fact(student))}
+    rows = {
+        row.topic.slug: row
+        for row in mastery_by_topic(student, memory, quiz_score_by_fact(student))
+    }
     topic, sub = rows["study-topic"], rows["study-sub"]
     # place 0.9, date 0.5 (quiz), lansdowne 1.0, hayashi (0.9 + 1.0) / 2, renewed 0: / 5.
     assert round(topic.mastery, 6) == 0.67
