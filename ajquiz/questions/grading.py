@@ -66,6 +66,12 @@ def normalise(text: str) -> str:
     return LEADING_ARTICLE.sub("", plain)
 
 
+def mentions(text: str, phrase: str) -> bool:
+    """Whether `phrase` occurs in `text` as whole words, compared as normalise() sees them."""
+    key = normalise(phrase)
+    return bool(key) and f" {key} " in f" {normalise(text)} "
+
+
 def grade(question, answer) -> Grade:
     """Grade `answer` (as read by payload.answer_from_post) against `question`."""
     if answer is None or answer == "" or answer == [] or answer == {}:

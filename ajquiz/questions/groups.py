@@ -8,7 +8,7 @@ from ajquiz.questions.drafts import (
     Kind,
     rng_for,
 )
-from ajquiz.questions.grading import normalise
+from ajquiz.questions.grading import mentions, normalise
 from ajquiz.questions.phrasing import event_phrase, sentence
 from ajquiz.questions.store import YEAR
 
@@ -26,8 +26,6 @@ def build_matching(template, facts, store, seed) -> Draft | None:
         stated = store.stated_object_keys(fact.subject.id, fact.predicate)
         if any(other.object_key in stated for other in facts if other is not fact):
             return None  # another right item is also true of this left item
-    if not all(map(matchable, facts)):
-        return None
     lefts = [
         {"id": f"l{index + 1}", "text": sentence(fact.subject.name)}
         for index, fact in enumerate(facts)
@@ -51,8 +49,7 @@ def build_matching(template, facts, store, seed) -> Draft | None:
 def matchable(fact) -> bool:
     """False when the subject's name gives its match away: 'Treaty of Peking (1860)' to 1860,
     'St. Andrew's University (Osaka)' to Osaka."""
-    key = normalise(_object_text(fact))
-    return not key or f" {key} " not in f" {normalise(fact.subject.name)} "
+    return not mentions(fact.subject.name, _object_text(fact))
 
 
 def _object_text(fact) -> str:

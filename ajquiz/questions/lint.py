@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 
 from ajquiz.content.models import QuestionTemplate
-from ajquiz.questions.grading import normalise
+from ajquiz.questions.grading import mentions, normalise
 from ajquiz.questions.phrasing import A_OR_AN, is_negative
 
 Kind = QuestionTemplate.Kind
@@ -65,11 +65,6 @@ def _stem_identity(question) -> str:
     return normalise(question.stem)
 
 
-def _contains(stem: str, text: str) -> bool:
-    key = normalise(text)
-    return bool(key) and f" {key} " in f" {normalise(stem)} "
-
-
 def question_findings(question) -> list[str]:
     reasons = []
     payload = question.payload
@@ -88,16 +83,16 @@ def question_findings(question) -> list[str]:
         keys = [option["text"] for option in payload["options"] if option["correct"]]
         if question.kind == Kind.MULTIPLE_CHOICE and len(keys) != 1:
             reasons.append(f"{len(keys)} keys in a single-key question")
-        if any(_contains(question.stem, key) for key in keys):
+        if any(mentions(question.stem, key) for key in keys):
             reasons.append("the stem contains its key")
     if question.kind in {Kind.SHORT_ANSWER, Kind.NUMERIC} and any(
-        _contains(question.stem, key) for key in _keys(question)
+        mentions(question.stem, key) for key in _keys(question)
     ):
         reasons.append("the stem contains its key")
     if question.kind == Kind.MATCHING:
         rights = {right["id"]: right["text"] for right in payload["rights"]}
         for left in payload["lefts"]:
-            if _contains(left["text"], rights[payload["key"][left["id"]]]):
+            if mentions(left["text"], rights[payload["key"][left["id"]]]):
                 reasons.append(f"the item {left['text']!r} contains its match")
     return reasons
 

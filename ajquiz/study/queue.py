@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cached_property
 
 from django.db.models import Count, Exists, OuterRef, Q
 from django.utils import timezone
@@ -37,6 +38,22 @@ LEARNING_STATES = (State.LEARNING, State.RELEARNING)
 class Today:
     new_done: int
     reviews_done: int
+
+
+class StudyDay:
+    """Today's counts and the facts in scope for one learner and moment, each read at most once
+    when a page shows the next card and the due summary together."""
+
+    def __init__(self, user, now: datetime, deck: Deck | None = None):
+        self.user, self.now, self.deck = user, now, deck
+
+    @cached_property
+    def done(self) -> Today:
+        return today(self.user, self.now)
+
+    @cached_property
+    def scope(self) -> Q:
+        return study_scope(self.user, self.deck)
 
 
 @dataclass(frozen=True)
@@ -178,12 +195,10 @@ def next_card(
     now: datetime,
     profile: StudyProfile,
     deck: Deck | None = None,
-    done: Today | None = None,
-    scope: Q | None = None,
+    day: StudyDay | None = None,
 ) -> Next | None:
-    """`done` and `scope` (today's counts, the studied facts) may come from the caller, which
-    shows the due summary too: one query each for both."""
-    done = done or today(user, now)
+    day = day or StudyDay(user, now, deck)
+    done = day.done
     cards = due_cards(user, now, deck=deck)
     if done.reviews_done >= profile.reviews_per_day:
         cards = cards.filter(state__in=LEARNING_STATES)
@@ -191,8 +206,7 @@ def next_card(
     if card is not None:
         return Next(card.fact, card)
     if done.new_done < profile.new_per_day:
-        scope = scope if scope is not None else study_scope(user, deck)
-        fact = facts_with_prompt_data(new_facts(user, now, scope)).first()
+        fact = facts_with_prompt_data(new_facts(user, now, day.scope)).first()
         if fact is not None:
             return Next(fact, None)
     ahead = due_cards(user, now, deck=deck, until=now + LEARN_AHEAD).filter(
@@ -208,12 +222,12 @@ def due_summary(
     now: datetime,
     profile: StudyProfile,
     deck: Deck | None = None,
-    done: Today | None = None,
-    scope: Q | None = None,
+    day: StudyDay | None = None,
 ) -> DueSummary:
-    """What is left to study today, within the limits: four queries whatever the history
-    (two when the caller gives today's counts and the scope)."""
-    done = done or today(user, now)
+    """What is left to study today, within the limits: four queries whatever the history,
+    fewer when `day` has already read today's counts or the scope."""
+    day = day or StudyDay(user, now, deck)
+    done = day.done
     end_of_day = day_start(now) + timedelta(days=1)
     counts = due_cards(user, now, deck=deck, until=end_of_day).aggregate(
         learning=Count("pk", filter=Q(state__in=LEARNING_STATES)),
@@ -222,13 +236,7 @@ def due_summary(
     new_left = max(0, profile.new_per_day - done.new_done)
     # Unordered: a count up to new_left stops at the first new_left facts it finds, where the
     # reading order made it sort every new fact first (1.6 s with 100,000 facts on SQLite).
-    new = (
-        new_facts(user, now, scope if scope is not None else study_scope(user, deck))
-        .order_by()[:new_left]
-        .count()
-        if new_left
-        else 0
-    )
+    new = new_facts(user, now, day.scope).order_by()[:new_left].count() if new_left else 0
     return DueSummary(
         learning=counts["learning"],
         review=min(counts["review"], max(0, profile.reviews_per_day - done.reviews_done)),

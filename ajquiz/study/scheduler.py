@@ -119,13 +119,13 @@ def retrievability(state: CardState, *, now: datetime, scheduler: fsrs.Scheduler
     """FSRS's predicted chance of recalling the card at `now` (0 for a fact never rated)."""
     if state.is_new:
         return 0.0
-    return scheduler.get_card_retrievability(to_fsrs(state, card_id=0, now=now), now)
+    return recall_chance(state.stability, state.last_review, now=now, scheduler=scheduler)
 
 
 def recall_chance(
     stability: float | None, last_review: datetime | None, *, now: datetime, scheduler
 ) -> float:
-    """`retrievability` from the only two fields it reads, for reading thousands of cards
+    """`retrievability` from the only two fields fsrs reads, for reading thousands of cards
     without a model instance and a CardState each (the dashboard: 406 ms to 88 ms for 10,000)."""
     if stability is None or last_review is None:
         return 0.0

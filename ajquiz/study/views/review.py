@@ -18,13 +18,12 @@ from ajquiz.study.models import Card, Rating
 from ajquiz.study.prompts import prompt_for_day
 from ajquiz.study.queue import (
     Next,
+    StudyDay,
     due_summary,
     facts_with_prompt_data,
     next_card,
     next_due_at,
     profile_for,
-    study_scope,
-    today,
 )
 from ajquiz.study.reviews import AlreadyRated, rate, undo_last, undoable
 from ajquiz.study.scheduler import CardState, describe_interval, preview
@@ -44,12 +43,12 @@ def card_context(
     request, found: Next | None, *, now, profile, deck, revealed=False, shown=None, day=None
 ):
     user = request.user
-    done, scope = day or study_day(user, now=now, deck=deck)
+    day = day or StudyDay(user, now, deck)
     context = {
         "deck": deck,
         "profile": profile,
         "found": found,
-        "summary": due_summary(user, now=now, profile=profile, deck=deck, done=done, scope=scope),
+        "summary": due_summary(user, now=now, profile=profile, deck=deck, day=day),
         "can_undo": undoable(user, now=now),
         "revealed": revealed,
         "shown": shown or int(now.timestamp() * 1000),
@@ -76,11 +75,6 @@ def card_context(
     return context
 
 
-def study_day(user, *, now, deck):
-    """Today's counts and the studied facts, read once for the next card and the summary."""
-    return today(user, now), study_scope(user, deck)
-
-
 def chosen(user, slug: str) -> Next:
     """A named fact with the learner's card of it (if any): reveal, undo, 'study this fact'."""
     fact = get_object_or_404(facts_with_prompt_data(Fact.objects.filter(slug=slug)))
@@ -102,12 +96,11 @@ def review(request: HtmxRequest):
     profile = profile_for(request.user)
     deck = optional_deck_for(request.user, request.GET.get("deck"))
     slug = request.GET.get("reveal") or request.GET.get("fact")
-    day = study_day(request.user, now=now, deck=deck)
+    day = StudyDay(request.user, now, deck)
     if slug:
         found = chosen(request.user, slug)
     else:
-        done, scope = day
-        found = next_card(request.user, now=now, profile=profile, deck=deck, done=done, scope=scope)
+        found = next_card(request.user, now=now, profile=profile, deck=deck, day=day)
     context = card_context(
         request,
         found,
@@ -177,7 +170,7 @@ def _after(request: HtmxRequest, status: str, *, now, profile=None, deck=None):
         messages.info(request, status)
         return redirect(with_deck("study:review", deck))
     profile = profile or profile_for(request.user)
-    day = done, scope = study_day(request.user, now=now, deck=deck)
-    found = next_card(request.user, now=now, profile=profile, deck=deck, done=done, scope=scope)
+    day = StudyDay(request.user, now, deck)
+    found = next_card(request.user, now=now, profile=profile, deck=deck, day=day)
     context = card_context(request, found, now=now, profile=profile, deck=deck, day=day)
     return render(request, PARTIAL, {**context, "status": status})
