@@ -36,8 +36,9 @@ def draw_questions(
         candidates = candidates.filter(kind__in=kinds)
     if fact_ids is not None:
         candidates = candidates.filter(facts__in=fact_ids)
-    pool = sorted(set(candidates.values_list("pk", "kind", "facts")), key=lambda row: row[0])
-    chosen = _spread(pool, count, random.Random(seed))
+    # In id order from the database, so the same seed draws the same questions.
+    pool = candidates.order_by("pk", "facts").values_list("pk", "kind", "facts")
+    chosen = _spread(dict.fromkeys(pool), count, random.Random(seed))
     by_id = Question.objects.in_bulk(chosen)
     return [by_id[pk] for pk in chosen]
 
@@ -63,19 +64,18 @@ def matching_fact_ids(*, topics=(), sources=(), facts=()) -> list[int] | None:
     return list(query.values_list("pk", flat=True).distinct())
 
 
-def _spread(pool: list[tuple[int, str, int]], count: int, rng: random.Random) -> list[int]:
+def _spread(pool: Iterable[tuple[int, str, int]], count: int, rng: random.Random) -> list[int]:
     """Pick question ids round-robin over kinds, each from a fact not used yet when possible.
 
     The first round gives every kind a place even if its only questions share a fact with
     ones already drawn, so a practice quiz mixes as many kinds as the bank has.
     """
-    by_kind: dict[str, list[tuple[int, int]]] = {}
+    rows_by_kind: dict[str, list[tuple[int, int]]] = {}
     for question_id, kind, fact_id in pool:
-        by_kind.setdefault(kind, []).append((question_id, fact_id))
-    for rows in by_kind.values():
-        rng.shuffle(rows)
-    kinds = sorted(by_kind)
+        rows_by_kind.setdefault(kind, []).append((question_id, fact_id))
+    kinds = sorted(rows_by_kind)
     rng.shuffle(kinds)
+    by_kind = {kind: LazyShuffle(rows_by_kind[kind], rng) for kind in kinds}
     chosen: list[int] = []
     used_facts: set[int] = set()
 
@@ -101,6 +101,25 @@ def _spread(pool: list[tuple[int, str, int]], count: int, rng: random.Random) ->
                     take(pick)
                     progress = True
     return chosen
+
+
+class LazyShuffle:
+    """A random order of `rows`, shuffled only as far as it is read: a draw of 20 reads a few
+    rows of each kind, where shuffling every kind's rows whole took most of a quiz's start."""
+
+    def __init__(self, rows: list, rng: random.Random):
+        self.rows, self.rng, self.shuffled = rows, rng, 0
+
+    def __iter__(self):
+        position = 0
+        while position < len(self.rows):
+            if position == self.shuffled:
+                # One step of Fisher-Yates: the next row is a random one of those left.
+                swap = self.rng.randrange(position, len(self.rows))
+                self.rows[position], self.rows[swap] = self.rows[swap], self.rows[position]
+                self.shuffled += 1
+            yield self.rows[position]
+            position += 1
 
 
 def _next(rows, chosen, used_facts, fresh_facts_only):
