@@ -33,7 +33,7 @@ from ajquiz.accounts.models import User  # noqa: E402
 from ajquiz.accounts.roles import make_student  # noqa: E402
 from ajquiz.content.models import Fact, Topic  # noqa: E402
 from ajquiz.quizzes.attempts import finish_attempt, start_attempt  # noqa: E402
-from ajquiz.quizzes.models import DrawRule, QuestionSet, Quiz  # noqa: E402
+from ajquiz.quizzes.models import Attempt, DrawRule, QuestionSet, Quiz  # noqa: E402
 from ajquiz.study.models import Card, Deck, StudyListEntry  # noqa: E402
 from ajquiz.study.queue import due_cards, due_summary, next_card, profile_for  # noqa: E402
 from bench.fixtures import quiz_of_mc_questions  # noqa: E402
@@ -60,6 +60,12 @@ class Learner:
         self.client = Client()
         self.client.force_login(self.user)
         self.quiz = quiz_of_mc_questions()
+        # A fresh attempt, so every size answers unanswered slots (not repeats, which are
+        # cheaper): the same path at each size.
+        for open_attempt in Attempt.objects.of(self.user, self.quiz).filter(
+            state=Attempt.State.IN_PROGRESS
+        ):
+            finish_attempt(open_attempt, now=timezone.now())
         self.attempt = start_attempt(self.quiz, self.user, now=timezone.now(), seed=1)
         self.answered = 0
         self.give_due_cards(cards)

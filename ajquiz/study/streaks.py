@@ -56,7 +56,8 @@ def streak(user, *, now: datetime) -> Streak:
     today = timezone.localtime(now).date()
     back = [today - timedelta(days=number) for number in range(LOOK_BACK_DAYS + 1)]
     days = study_days(user, now=now, days=back[:FIRST_WINDOW])
-    if len(days) == FIRST_WINDOW:
+    # Yesterday back to the window's end all studied: the streak may go on (today may be empty).
+    if days.issuperset(back[1:FIRST_WINDOW]):
         days |= study_days(user, now=now, days=back[FIRST_WINDOW:])
     current = today
     studied_today = current in days

@@ -6,9 +6,11 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from ajquiz.content.models import Fact, Source
 from ajquiz.study.models import Card, ReviewLog, StudyListEntry
+from ajquiz.study.streaks import FIRST_WINDOW, streak
 
 
 def seed(**options) -> str:
@@ -30,6 +32,17 @@ def test_it_makes_anchored_facts_and_a_learner_with_the_logs_asked_for(db):
         "synthetic"
     )
     assert "bench-learner: 10 cards, 100 review logs." in output
+
+
+def test_every_size_has_due_cards_and_a_streak_longer_than_a_month(db):
+    """So the benchmarks take the same paths at 10 facts as at 100,000."""
+    seed(facts=10, review_logs=100)
+    now = timezone.now()
+    learner = Card.objects.filter(user__username="bench-learner").first().user
+    assert Card.objects.due(learner, now).count() == 10
+    found = streak(learner, now=now)
+    assert found.days >= 40 > FIRST_WINDOW
+    assert not found.studied_today
 
 
 def test_a_second_run_adds_facts_and_replaces_the_histories_shared_by_learners(db):

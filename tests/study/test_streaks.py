@@ -33,6 +33,15 @@ def test_a_streak_longer_than_the_first_window_is_counted_whole_in_two_queries(
     assert (found.days, found.studied_today) == (FIRST_WINDOW + 9, True)
 
 
+def test_a_long_streak_that_ended_yesterday_is_counted_whole(student, facts):
+    """Today not studied yet: the first window holds one study day fewer, and the streak
+    still goes on past it (it stopped at 30 before)."""
+    card = make_card(student, facts["place"], now=NOW)
+    rated_on(card, list(range(1, FIRST_WINDOW + 9)))
+    found = streak(student, now=NOW)
+    assert (found.days, found.studied_today) == (FIRST_WINDOW + 8, False)
+
+
 def test_ratings_after_now_and_another_learners_do_not_count(student, other_student, facts):
     mine = make_card(student, facts["place"], now=NOW)
     theirs = make_card(other_student, facts["place"], now=NOW)

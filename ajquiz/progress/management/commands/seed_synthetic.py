@@ -6,8 +6,10 @@ Facts go in a source and topic of their own ("synthetic"), each anchored to its 
 of the source's text, so they pass the same checks as real ones. The M logs are shared by L
 learners ("bench-learner", "bench-learner-2", ...), who study the synthetic topic: each gets
 one card per fact up to M / L / 10 cards, with its logs spread over the past year; about one
-card in fifty is due now. Facts are added up to N (a second run with a larger N adds the
-rest); the learners' cards and logs are replaced.
+card in fifty is due now, and at least ten. Whatever the size, each learner rated something on
+each of the last 40 days, so every size takes the same paths (a streak over a month, due
+cards before new facts) and the benchmarks compare like with like. Facts are added up to N
+(a second run with a larger N adds the rest); the learners' cards and logs are replaced.
 """
 
 from __future__ import annotations
@@ -31,6 +33,8 @@ SENTENCE_LENGTH = len(SENTENCE.format(0))
 SUBJECTS = 100
 BATCH = 5000
 LOGS_PER_CARD = 10
+DUE_AT_LEAST = 10
+STREAK_DAYS = 40
 DAY = timedelta(days=1)
 
 
@@ -139,10 +143,9 @@ class Command(BaseCommand):
             .values_list("pk", flat=True)[: max(1, total_logs // LOGS_PER_CARD)]
         )
         cards = []
-        for fact_id in facts:
-            due = (
-                now - DAY * rng.random() if rng.random() < 0.02 else now + DAY * rng.uniform(1, 60)
-            )
+        for index, fact_id in enumerate(facts):
+            due_now = index < DUE_AT_LEAST or rng.random() < 0.02
+            due = now - DAY * rng.random() if due_now else now + DAY * rng.uniform(1, 60)
             cards.append(
                 Card(
                     user=user,
@@ -164,9 +167,18 @@ class Command(BaseCommand):
             extra -= 1
         Card.objects.bulk_update(cards, ["reps"], batch_size=BATCH)
         logs = (log for card in cards for log in self.logs_of(card, now=now, rng=rng))
-        for chunk in batched(logs, BATCH):
+        for chunk in batched(self.with_streak(logs, now=now), BATCH):
             ReviewLog.objects.bulk_create(chunk)
         return len(cards), total_logs
+
+    @staticmethod
+    def with_streak(logs, *, now):
+        """The first STREAK_DAYS logs moved to noon of each of the days before today."""
+        noon_today = timezone.localtime(now).replace(hour=12, minute=0, second=0, microsecond=0)
+        for index, log in enumerate(logs):
+            if index < STREAK_DAYS:
+                log.reviewed_at = noon_today - DAY * (index + 1)
+            yield log
 
     @staticmethod
     def logs_of(card: Card, *, now, rng):
