@@ -151,18 +151,38 @@ def carry_flags(row):
 
 
 def facts_with_prompt_data(facts):
-    return facts.select_related("subject", "object_entity", "source", "passage").annotate(
-        question_shared=Exists(
-            Fact.objects.filter(
-                subject_id=OuterRef("subject_id"), predicate=OuterRef("predicate")
-            ).exclude(pk=OuterRef("pk"))
-        ),
-        reverse_shared=Exists(
-            Fact.objects.filter(
-                object_entity_id=OuterRef("object_entity_id"), predicate=OuterRef("predicate")
-            ).exclude(pk=OuterRef("pk"))
-        ),
+    """What a prompt needs: entities, source (not its text), passage, uniqueness flags."""
+    return (
+        facts.select_related("subject", "object_entity", "source", "passage")
+        .defer("source__text")
+        .annotate(
+            question_shared=Exists(
+                Fact.objects.filter(
+                    subject_id=OuterRef("subject_id"), predicate=OuterRef("predicate")
+                ).exclude(pk=OuterRef("pk"))
+            ),
+            reverse_shared=Exists(
+                Fact.objects.filter(
+                    object_entity_id=OuterRef("object_entity_id"), predicate=OuterRef("predicate")
+                ).exclude(pk=OuterRef("pk"))
+            ),
+        )
     )
+
+
+def prompt_fact(fact_id: int | None) -> Fact | None:
+    """One fact with what its prompt needs, by primary key. The queue finds its card or fact
+    first and loads this second: joined into the queue's query, the prompt's tables made
+    PostgreSQL plan for 5 ms a query that runs in 0.6."""
+    if fact_id is None:
+        return None
+    return facts_with_prompt_data(Fact.objects.filter(pk=fact_id)).get()
+
+
+def with_prompt_fact(card: Card | None) -> Card | None:
+    if card is not None:
+        card.fact = prompt_fact(card.fact_id)
+    return card
 
 
 def due_cards(user, now: datetime, *, deck: Deck | None = None, until: datetime | None = None):
@@ -202,17 +222,17 @@ def next_card(
     cards = due_cards(user, now, deck=deck)
     if done.reviews_done >= profile.reviews_per_day:
         cards = cards.filter(state__in=LEARNING_STATES)
-    card = carry_flags(with_prompt_facts(cards).first())
+    card = with_prompt_fact(cards.first())
     if card is not None:
         return Next(card.fact, card)
     if done.new_done < profile.new_per_day:
-        fact = facts_with_prompt_data(new_facts(user, now, day.scope)).first()
+        fact = prompt_fact(new_facts(user, now, day.scope).values_list("pk", flat=True).first())
         if fact is not None:
             return Next(fact, None)
     ahead = due_cards(user, now, deck=deck, until=now + LEARN_AHEAD).filter(
         state__in=LEARNING_STATES
     )
-    card = carry_flags(with_prompt_facts(ahead).first())
+    card = with_prompt_fact(ahead.first())
     return Next(card.fact, card) if card is not None else None
 
 

@@ -156,10 +156,25 @@ class Deck(models.Model):
 
 
 def decks_filter(decks) -> Q:
-    """Facts in any of `decks` (an empty list matches nothing)."""
+    """Facts in any of `decks` (an empty list matches nothing): one condition per kind of deck
+    whatever their number, which keeps the study queries small to build and to plan."""
+    decks = list(decks)
+    if len(decks) == 1:
+        return decks[0].fact_filter()
+    kinds = Deck.Kind
+    topic_ids = [deck.topic_id for deck in decks if deck.kind == kinds.TOPIC]
+    source_ids = [deck.source_id for deck in decks if deck.kind == kinds.SOURCE]
+    fact_deck_ids = [deck.pk for deck in decks if deck.kind == kinds.FACTS]
     combined = Q(pk__in=[])
-    for deck in decks:
-        combined |= deck.fact_filter()
+    if topic_ids:
+        topics = Topic.objects.filter(Q(pk__in=topic_ids) | Q(parent_id__in=topic_ids))
+        links = Fact.topics.through.objects.filter(topic_id__in=topics.values("pk"))
+        combined |= Q(pk__in=links.values("fact_id"))
+    if source_ids:
+        combined |= Q(source_id__in=source_ids)
+    if fact_deck_ids:
+        members = Deck.facts.through.objects.filter(deck_id__in=fact_deck_ids)
+        combined |= Q(pk__in=members.values("fact_id"))
     return combined
 
 
