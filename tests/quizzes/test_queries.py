@@ -106,3 +106,21 @@ def test_the_attempt_page_query_count_does_not_grow_with_the_questions_on_it(
     grow_bank(facts)
     client.force_login(student)
     assert measure(client, student, facts, count=5) == measure(client, student, facts, count=40)
+
+
+def test_a_page_of_unanswered_questions_does_not_read_their_facts(client, student, own_bank):
+    """Immediate feedback cites facts only once a slot is answered."""
+    facts = list(Fact.objects.order_by("pk")[:20])
+    grow_bank(facts)
+    client.force_login(student)
+    quiz = quiz_over(
+        facts, count=4, layout=Quiz.Layout.ONE_PER_PAGE, feedback_mode=Quiz.FeedbackMode.IMMEDIATE
+    )
+    attempt = make_attempt(quiz, user=student)
+    url = attempt.get_absolute_url()
+    fresh = queries(client, url)
+    first = Question.objects.get(pk=attempt.slots[0]["question"])
+    record_answer(attempt, 0, ANSWERS[first.kind], now=timezone.now())
+    answered = queries(client, url)
+    assert answered == fresh + 1
+    assert first.facts.first().quote in client.get(url).content.decode()

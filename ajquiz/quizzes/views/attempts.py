@@ -131,10 +131,12 @@ def _page_context(attempt, page, now, *, only: int | None = None) -> dict:
     quiz = attempt.quiz
     responses = load_responses(attempt)
     indexes = [only] if only is not None else _indexes_on_page(attempt, page)
+    # Immediate feedback cites the facts of answered slots only; a fresh page skips the query.
+    with_facts = quiz.is_immediate and any(index in responses for index in indexes)
     return {
         "attempt": attempt,
         "quiz": quiz,
-        "slots": slot_views(attempt, indexes, responses=responses, with_facts=quiz.is_immediate),
+        "slots": slot_views(attempt, indexes, responses=responses, with_facts=with_facts),
         "page": page,
         "page_count": _page_count(attempt),
         "one_per_page": quiz.layout == quiz.Layout.ONE_PER_PAGE,
