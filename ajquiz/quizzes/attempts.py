@@ -108,8 +108,14 @@ def new_seed() -> int:
     return secrets.randbelow(2**31)
 
 
-def record_answers(attempt: Attempt, answers: dict[int, object], *, now) -> dict[int, Saved]:
-    """Store the answers given to several slots (0-based) of one attempt, atomically."""
+def record_answers(
+    attempt: Attempt, answers: dict[int, object], *, now, questions: dict | None = None
+) -> dict[int, Saved]:
+    """Store the answers given to several slots (0-based) of one attempt, atomically.
+
+    `questions` (by id), when the caller has read them to parse the answers, are not read
+    again; `attempt` is brought up to date from the locked row.
+    """
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
         if not locked.is_in_progress:
@@ -119,14 +125,17 @@ def record_answers(attempt: Attempt, answers: dict[int, object], *, now) -> dict
             return {slot: Saved(Outcome.TIME_UP) for slot in answers}
         existing = {response.slot: response for response in locked.responses.all()}
         slots = [slot for slot in answers if 0 <= slot < len(locked.slots)]
-        questions = Question.objects.in_bulk([locked.slots[slot]["question"] for slot in slots])
+        wanted = {locked.slots[slot]["question"] for slot in slots}
+        if questions is None or not wanted <= questions.keys():
+            questions = Question.objects.in_bulk(wanted)
         results = {}
         for slot in slots:
             question = questions[locked.slots[slot]["question"]]
             results[slot] = _store(
                 locked, slot, question, answers[slot], existing.get(slot), now=now
             )
-    attempt.refresh_from_db()
+    for field in Attempt._meta.concrete_fields:
+        setattr(attempt, field.attname, getattr(locked, field.attname))
     return results
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 
 from ajquiz.content.highlight import segments
 from ajquiz.content.models import Fact
@@ -87,13 +87,22 @@ def load_responses(attempt) -> dict:
     return {response.slot: response for response in attempt.responses.all()}
 
 
-def slot_views(attempt, indexes, *, responses: dict, with_facts: bool) -> list[SlotView]:
-    """Views of the given slots (0-based) of `attempt`, in the order given."""
-    questions = Question.objects.all()
-    if with_facts:
-        facts = Fact.objects.select_related("source", "passage").defer("source__text")
-        questions = questions.prefetch_related(Prefetch("facts", queryset=facts))
-    by_id = questions.in_bulk([attempt.slots[index]["question"] for index in indexes])
+def slot_views(
+    attempt, indexes, *, responses: dict, with_facts: bool, questions: dict | None = None
+) -> list[SlotView]:
+    """Views of the given slots (0-based) of `attempt`, in the order given. `questions` (by
+    id) are used when they hold every slot's question, rather than read again."""
+    wanted = {attempt.slots[index]["question"] for index in indexes}
+    facts = Prefetch(
+        "facts", queryset=Fact.objects.select_related("source", "passage").defer("source__text")
+    )
+    if questions is not None and wanted <= questions.keys():
+        by_id = questions
+        if with_facts:
+            prefetch_related_objects([questions[pk] for pk in wanted], facts)
+    else:
+        query = Question.objects.prefetch_related(facts) if with_facts else Question.objects
+        by_id = query.in_bulk(wanted)
     views = []
     for index in indexes:
         frozen = attempt.slots[index]

@@ -38,6 +38,7 @@ LEARNING_STATES = (State.LEARNING, State.RELEARNING)
 class Today:
     new_done: int
     reviews_done: int
+    rated: int  # every rating of today, learning steps too: there is one to undo
 
 
 class StudyDay:
@@ -89,12 +90,14 @@ def day_start(now: datetime) -> datetime:
 
 
 def today(user, now: datetime) -> Today:
-    """New facts met and learned cards reviewed today: one query on study_log_user_time."""
+    """New facts met, learned cards reviewed and all ratings today: one query on
+    study_log_user_time."""
     counts = ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start(now)).aggregate(
         new=Count("pk", filter=Q(state_before=State.NEW)),
         reviews=Count("pk", filter=Q(state_before=State.REVIEW)),
+        rated=Count("pk"),
     )
-    return Today(new_done=counts["new"], reviews_done=counts["reviews"])
+    return Today(new_done=counts["new"], reviews_done=counts["reviews"], rated=counts["rated"])
 
 
 def study_scope(user, deck: Deck | None = None) -> Q:

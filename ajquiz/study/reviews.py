@@ -46,12 +46,16 @@ def rate(
         if card is None:
             card = Card(user=user, fact=fact, created_at=now)
         _apply(card, after)
-        try:
-            with transaction.atomic():
-                card.save()
-        except IntegrityError as error:
-            # Two first ratings of one fact at once: study_card_one_per_learner_fact keeps one.
-            raise AlreadyRated from error
+        if card.pk is None:
+            try:
+                with transaction.atomic():
+                    card.save()
+            except IntegrityError as error:
+                # Two first ratings of one fact at once: study_card_one_per_learner_fact keeps
+                # one. (Updating a locked card cannot collide, so it needs no savepoint.)
+                raise AlreadyRated from error
+        else:
+            card.save()
         return ReviewLog.objects.create(
             user=user,
             card=card,
@@ -95,10 +99,6 @@ def undo_last(user, *, now: datetime) -> ReviewLog | None:
             card.save()
             log.delete()
     return log
-
-
-def undoable(user, *, now: datetime) -> bool:
-    return ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start(now)).exists()
 
 
 def _apply(card: Card, state: CardState) -> None:

@@ -124,3 +124,38 @@ def test_a_page_of_unanswered_questions_does_not_read_their_facts(client, studen
     answered = queries(client, url)
     assert answered == fresh + 1
     assert first.facts.first().quote in client.get(url).content.decode()
+
+
+def checked_answer_queries(client, user, facts, *, count):
+    quiz = quiz_over(
+        facts, count=count, layout=Quiz.Layout.ALL_ON_ONE, feedback_mode=Quiz.FeedbackMode.IMMEDIATE
+    )
+    attempt = make_attempt(quiz, user)
+    question = Question.objects.get(pk=attempt.slots[count - 1]["question"])
+    answer = ANSWERS[question.kind]
+    data = {f"s{count}": answer}
+    if question.kind == "match":
+        data = {f"s{count}-{left}": right for left, right in answer.items()}
+    elif question.kind == "order":
+        data = {f"s{count}-{item}": position for position, item in enumerate(answer, 1)}
+    url = reverse("quizzes:answer", args=[attempt.uid, count])
+    with CaptureQueriesContext(connection) as captured:
+        response = client.post(url, data, HTTP_HX_REQUEST="true")
+    assert response.status_code == 200
+    assert attempt.responses.filter(slot=count - 1).exists()
+    return len(captured)
+
+
+def test_checking_an_answer_takes_the_same_queries_in_a_short_and_a_long_attempt(
+    client, student, own_bank
+):
+    """The question read to parse the answer is graded and shown without reading it again."""
+    facts = list(Fact.objects.order_by("pk")[:200])
+    grow_bank(facts)
+    client.force_login(student)
+    short = checked_answer_queries(client, student, facts[:100], count=5)
+    long = checked_answer_queries(client, student, facts[100:], count=40)
+    assert short == long
+    # session, user, attempt, question, then in one transaction (begin, locked attempt,
+    # responses, insert, commit), responses, the question's facts, user's groups
+    assert long <= 12

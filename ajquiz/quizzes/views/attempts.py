@@ -47,7 +47,7 @@ def save_page(request: HtmxRequest, uid):
         )
         for index in indexes
     }
-    results = record_answers(attempt, answers, now=now)
+    results = record_answers(attempt, answers, now=now, questions=questions)
     outcomes = {saved.outcome for saved in results.values()}
     if outcomes & {Outcome.TIME_UP, Outcome.CLOSED}:
         return _ended(request, attempt, now, refused=next(iter(results.values())).message)
@@ -67,12 +67,16 @@ def answer_slot(request: HtmxRequest, uid, number: int):
         raise Http404("No such question in this attempt.")
     question = Question.objects.get(pk=attempt.slots[number - 1]["question"])
     answer = answer_from_post(question, request.POST, f"s{number}")
-    saved = record_answers(attempt, {number - 1: answer}, now=now)[number - 1]
+    saved = record_answers(
+        attempt, {number - 1: answer}, now=now, questions={question.pk: question}
+    )[number - 1]
     if saved.refused:
         return _ended(request, attempt, now, refused=saved.message)
     if not request.htmx:
         return redirect(_page_url(attempt, _page_of(attempt, number)) + f"#slot-{number}")
-    context = _page_context(attempt, _page_of(attempt, number), now, only=number - 1)
+    context = _page_context(
+        attempt, _page_of(attempt, number), now, only=number - 1, questions={question.pk: question}
+    )
     context.update(saved=saved, outcome=saved.outcome, focus=True)
     template = (
         "quizzes/partials/_checked.html"
@@ -127,7 +131,7 @@ def _go(request, attempt, page, go, now):
     return redirect(_page_url(attempt, min(max(page, 1), pages)) + anchor)
 
 
-def _page_context(attempt, page, now, *, only: int | None = None) -> dict:
+def _page_context(attempt, page, now, *, only: int | None = None, questions=None) -> dict:
     quiz = attempt.quiz
     responses = load_responses(attempt)
     indexes = [only] if only is not None else _indexes_on_page(attempt, page)
@@ -136,7 +140,9 @@ def _page_context(attempt, page, now, *, only: int | None = None) -> dict:
     return {
         "attempt": attempt,
         "quiz": quiz,
-        "slots": slot_views(attempt, indexes, responses=responses, with_facts=with_facts),
+        "slots": slot_views(
+            attempt, indexes, responses=responses, with_facts=with_facts, questions=questions
+        ),
         "page": page,
         "page_count": _page_count(attempt),
         "one_per_page": quiz.layout == quiz.Layout.ONE_PER_PAGE,

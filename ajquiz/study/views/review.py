@@ -25,7 +25,7 @@ from ajquiz.study.queue import (
     next_due_at,
     profile_for,
 )
-from ajquiz.study.reviews import AlreadyRated, rate, undo_last, undoable
+from ajquiz.study.reviews import AlreadyRated, rate, undo_last
 from ajquiz.study.scheduler import CardState, describe_interval, preview
 from ajquiz.study.views.common import HtmxRequest, pick, with_deck
 
@@ -49,7 +49,7 @@ def card_context(
         "profile": profile,
         "found": found,
         "summary": due_summary(user, now=now, profile=profile, deck=deck, day=day),
-        "can_undo": undoable(user, now=now),
+        "can_undo": day.done.rated > 0,
         "revealed": revealed,
         "shown": shown or int(now.timestamp() * 1000),
     }
