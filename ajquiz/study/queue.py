@@ -39,6 +39,7 @@ class Today:
     new_done: int
     reviews_done: int
     rated: int  # every rating of today, learning steps too: there is one to undo
+    rated_facts: frozenset[int] = frozenset()  # their facts, whose siblings are buried
 
 
 class StudyDay:
@@ -90,14 +91,18 @@ def day_start(now: datetime) -> datetime:
 
 
 def today(user, now: datetime) -> Today:
-    """New facts met, learned cards reviewed and all ratings today: one query on
-    study_log_user_time."""
-    counts = ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start(now)).aggregate(
-        new=Count("pk", filter=Q(state_before=State.NEW)),
-        reviews=Count("pk", filter=Q(state_before=State.REVIEW)),
-        rated=Count("pk"),
+    """Today's ratings counted (new facts met, learned cards reviewed, all) with their facts:
+    one query on study_log_user_time, a row per rating of the day."""
+    rows = ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start(now)).values_list(
+        "state_before", "card__fact_id"
     )
-    return Today(new_done=counts["new"], reviews_done=counts["reviews"], rated=counts["rated"])
+    states = [state for state, _ in rows]
+    return Today(
+        new_done=states.count(State.NEW),
+        reviews_done=states.count(State.REVIEW),
+        rated=len(states),
+        rated_facts=frozenset(fact_id for _, fact_id in rows),
+    )
 
 
 def study_scope(user, deck: Deck | None = None) -> Q:
@@ -106,15 +111,20 @@ def study_scope(user, deck: Deck | None = None) -> Q:
     return decks_filter(decks)
 
 
-def sibling_rated_today(user, now: datetime, *, prefix: str = "") -> Exists:
+def sibling_rated_today(user, now: datetime, *, prefix: str = "", rated_facts=None) -> Exists:
     """True for a fact (at `prefix`) whose quote overlaps a different fact rated today.
 
-    Today's rated facts are an uncorrelated IN list, read once from study_log_user_time: with
-    the logs joined inside the EXISTS, SQLite began from every fact of the source and every
-    learner's cards of each (the due counts: 1.3 s to 1.4 ms with 20,000 facts in a source).
+    Today's rated facts are an uncorrelated IN list: `rated_facts` when the caller has read
+    them (Today.rated_facts), else a subquery on study_log_user_time. With the logs joined
+    inside the EXISTS, SQLite began from every fact of the source and every learner's cards
+    of each (the due counts: 1.3 s to 1.4 ms with 20,000 facts in a source).
     """
-    rated_today = ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start(now)).values(
-        "card__fact_id"
+    rated_today = (
+        list(rated_facts)
+        if rated_facts is not None
+        else ReviewLog.objects.filter(user=user, reviewed_at__gte=day_start(now)).values(
+            "card__fact_id"
+        )
     )
     return Exists(
         Fact.objects.filter(
@@ -188,28 +198,40 @@ def with_prompt_fact(card: Card | None) -> Card | None:
     return card
 
 
-def due_cards(user, now: datetime, *, deck: Deck | None = None, until: datetime | None = None):
-    """The learner's cards due by `until` (default `now`), siblings of today's left out.
+def due_cards(
+    user,
+    now: datetime,
+    *,
+    deck: Deck | None = None,
+    until: datetime | None = None,
+    rated_facts=None,
+):
+    """The learner's cards due by `until` (default `now`), siblings of today's left out
+    (`rated_facts`: today's rated facts, when the caller has them).
 
     Without a deck, every card of the learner: a fact once studied keeps its reviews.
     """
-    cards = Card.objects.due(user, until or now).exclude(
-        sibling_rated_today(user, now, prefix="fact__")
-    )
+    cards = Card.objects.due(user, until or now)
+    if rated_facts is None or rated_facts:
+        cards = cards.exclude(
+            sibling_rated_today(user, now, prefix="fact__", rated_facts=rated_facts)
+        )
     if deck is not None:
         cards = cards.filter(fact__in=deck.fact_queryset())
     return cards
 
 
-def new_facts(user, now: datetime, scope: Q):
-    """Facts in scope the learner has never rated nor started in learn mode, reading order."""
-    return (
+def new_facts(user, now: datetime, scope: Q, *, rated_facts=None):
+    """Facts in scope the learner has never rated nor started in learn mode, reading order
+    (`rated_facts` as for due_cards)."""
+    facts = (
         Fact.objects.filter(scope)
         .exclude(Exists(Card.objects.filter(user=user, fact_id=OuterRef("pk"))))
         .exclude(Exists(LearnItem.objects.filter(user=user, fact_id=OuterRef("pk"))))
-        .exclude(sibling_rated_today(user, now))
-        .order_by("source__file_name", "start", "pk")
     )
+    if rated_facts is None or rated_facts:
+        facts = facts.exclude(sibling_rated_today(user, now, rated_facts=rated_facts))
+    return facts.order_by("source__file_name", "start", "pk")
 
 
 def next_card(
@@ -222,19 +244,20 @@ def next_card(
 ) -> Next | None:
     day = day or StudyDay(user, now, deck)
     done = day.done
-    cards = due_cards(user, now, deck=deck)
+    cards = due_cards(user, now, deck=deck, rated_facts=done.rated_facts)
     if done.reviews_done >= profile.reviews_per_day:
         cards = cards.filter(state__in=LEARNING_STATES)
     card = with_prompt_fact(cards.first())
     if card is not None:
         return Next(card.fact, card)
     if done.new_done < profile.new_per_day:
-        fact = prompt_fact(new_facts(user, now, day.scope).values_list("pk", flat=True).first())
+        fresh = new_facts(user, now, day.scope, rated_facts=done.rated_facts)
+        fact = prompt_fact(fresh.values_list("pk", flat=True).first())
         if fact is not None:
             return Next(fact, None)
-    ahead = due_cards(user, now, deck=deck, until=now + LEARN_AHEAD).filter(
-        state__in=LEARNING_STATES
-    )
+    ahead = due_cards(
+        user, now, deck=deck, until=now + LEARN_AHEAD, rated_facts=done.rated_facts
+    ).filter(state__in=LEARNING_STATES)
     card = with_prompt_fact(ahead.first())
     return Next(card.fact, card) if card is not None else None
 
@@ -252,14 +275,20 @@ def due_summary(
     day = day or StudyDay(user, now, deck)
     done = day.done
     end_of_day = day_start(now) + timedelta(days=1)
-    counts = due_cards(user, now, deck=deck, until=end_of_day).aggregate(
+    counts = due_cards(
+        user, now, deck=deck, until=end_of_day, rated_facts=done.rated_facts
+    ).aggregate(
         learning=Count("pk", filter=Q(state__in=LEARNING_STATES)),
         review=Count("pk", filter=Q(state=State.REVIEW)),
     )
     new_left = max(0, profile.new_per_day - done.new_done)
     # Unordered: a count up to new_left stops at the first new_left facts it finds, where the
     # reading order made it sort every new fact first (1.6 s with 100,000 facts on SQLite).
-    new = new_facts(user, now, day.scope).order_by()[:new_left].count() if new_left else 0
+    new = (
+        new_facts(user, now, day.scope, rated_facts=done.rated_facts).order_by()[:new_left].count()
+        if new_left
+        else 0
+    )
     return DueSummary(
         learning=counts["learning"],
         review=min(counts["review"], max(0, profile.reviews_per_day - done.reviews_done)),
