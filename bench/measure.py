@@ -134,11 +134,12 @@ def timed(call) -> tuple[int, object]:
 
 def view_ratios(learner: Learner) -> dict:
     """Interleaved: each round times the bare view and every learner view once."""
-    bare_url = reverse("bench_bare")
+    bare_url, layout_url = reverse("bench_bare"), reverse("bench_layout")
     times: dict[str, list[int]] = {
         name: []
         for name in (
             "bare",
+            "site layout",
             "attempt page",
             "answer submit",
             "study next card",
@@ -151,6 +152,7 @@ def view_ratios(learner: Learner) -> dict:
         number, form = learner.next_slot(), learner.rating_form()
         rounds = {
             "bare": lambda: learner.client.get(bare_url),
+            "site layout": lambda: learner.client.get(layout_url),
             "attempt page": learner.attempt_page,
             "answer submit": functools.partial(learner.answer, number),
             "study next card": lambda: learner.client.get(reverse("study:review")),

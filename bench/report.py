@@ -7,6 +7,9 @@ from pathlib import Path
 README = Path(__file__).resolve().parent.parent / "README.md"
 BEGIN, END = "<!-- performance: begin -->", "<!-- performance: end -->"
 TARGETS = {"ratio": 2.0, "assembly_ms": 20.0, "due_ms": 10.0}
+# Measured for comparison, not against the target: the bare view, and the same logged in
+# inside the site's layout.
+YARDSTICKS = {"bare", "site layout"}
 
 
 def verdict(ok: bool) -> str:
@@ -22,7 +25,7 @@ def rows(results: dict) -> list[list[str]]:
         cells = []
         for backend in backends:
             cost = backend["ratios"][name]
-            mark = "" if name == "bare" else f" {verdict(cost['ratio'] <= TARGETS['ratio'])}"
+            mark = "" if name in YARDSTICKS else f" {verdict(cost['ratio'] <= TARGETS['ratio'])}"
             cells.append(f"{cost['median_ms']:.2f} ms = {cost['ratio']:.2f}x{mark}")
         out.append(["(a) view / bare view", name, *cells])
     for scale in first["scales"]:
@@ -36,13 +39,17 @@ def rows(results: dict) -> list[list[str]]:
     cells = []
     for backend in backends:
         cost = backend["quiz_assembly"]
-        cells.append(f"{cost['median_ms']:.1f} ms {verdict(cost['median_ms'] <= 20)}")
+        cells.append(
+            f"{cost['median_ms']:.1f} ms {verdict(cost['median_ms'] <= TARGETS['assembly_ms'])}"
+        )
     out.append(["(c) 20-question quiz", "draw, freeze, save the attempt", *cells])
     for name in first["due_queries"]:
         cells = []
         for backend in backends:
             cost = backend["due_queries"][name]
-            cells.append(f"{cost['median_ms']:.2f} ms {verdict(cost['median_ms'] < 10)}")
+            cells.append(
+                f"{cost['median_ms']:.2f} ms {verdict(cost['median_ms'] < TARGETS['due_ms'])}"
+            )
         out.append(["(d) due cards, 1,000,000 logs", name, *cells])
     return out
 
