@@ -1,4 +1,4 @@
-"""The streak reads one EXISTS per day, whatever the size of the history (issue 10)."""
+"""The streak checks each day with one index seek, whatever the size of the history (issue 10)."""
 
 from __future__ import annotations
 
@@ -58,3 +58,11 @@ def test_days_follow_the_current_time_zone(student, facts, settings):
     make_log(card, at=datetime(2025, 3, 8, 23, 30, tzinfo=UTC))
     make_log(card, at=NOW)
     assert streak(student, now=NOW).days == 2
+
+
+def test_a_year_long_streak_is_counted_in_two_queries(student, facts, django_assert_num_queries):
+    card = make_card(student, facts["place"], now=NOW)
+    rated_on(card, list(range(366)))
+    with django_assert_num_queries(2):
+        found = streak(student, now=NOW)
+    assert (found.days, found.studied_today) == (366, True)
