@@ -106,3 +106,36 @@ def test_another_learners_cards_and_ratings_change_nothing(
     rate(user=other_student, fact=facts["place"], rating=3, now=NOW, profile=other_profile)
     assert slug_of(next_card(student, now=NOW, profile=profile)) == "study-place"
     assert due_summary(student, now=NOW, profile=profile).new == 6
+
+
+def test_a_study_list_of_every_kind_of_deck_offers_the_union_of_their_facts(
+    student, facts, profile
+):
+    """One condition per kind of deck: a topic with its subtopic, a source, a list of facts."""
+    from ajquiz.content.models import Topic
+    from ajquiz.study.models import Deck, StudyListEntry
+    from ajquiz.study.queue import StudyDay, new_facts
+    from tests.factories import make_source
+
+    parent = Topic.objects.create(slug="study-parent", name="Parent")
+    child = Topic.objects.create(slug="study-child", name="Child", parent=parent)
+    elsewhere = Topic.objects.create(slug="study-elsewhere", name="Elsewhere")
+    facts["place"].topics.add(parent)
+    facts["renewed"].topics.add(child)
+    facts["ended"].topics.add(elsewhere)
+    other_source = make_source(
+        "study-other-source", text="Japan joined the League of Nations in 1920."
+    )
+    make_fact("study-joined", "Japan joined the League of Nations", source=other_source)
+    for deck in (Deck.objects.for_topic(parent), Deck.objects.for_source(other_source)):
+        StudyListEntry.objects.create(user=student, deck=deck)
+    make_facts_deck(student, [facts["hayashi"]])
+
+    offered = new_facts(student, NOW, StudyDay(student, NOW).scope)
+    assert set(offered.values_list("slug", flat=True)) == {
+        "study-place",  # the topic
+        "study-renewed",  # its subtopic
+        "study-joined",  # the source
+        "study-hayashi",  # the list of facts
+    }
+    assert due_summary(student, now=NOW, profile=profile).new == 4
