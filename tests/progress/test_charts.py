@@ -27,3 +27,17 @@ def test_bars_stand_in_proportion_on_the_baseline():
 def test_meters_are_out_of_one_hundred_per_cent_with_the_value_written():
     chart = meter_chart(slug="m", title="T", desc="D", items=[("A", 0.5), ("B", 1.2)])
     assert [(row.bar_width, row.text) for row in chart.rows] == [(150.0, "50 %"), (300.0, "100 %")]
+
+
+def test_svg_coordinates_keep_a_decimal_point_in_a_locale_with_a_decimal_comma(settings):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    settings.USE_THOUSAND_SEPARATOR = True
+    points = [Point(str(day), f"Day {day}", value) for day, value in enumerate([3, 7, 1], 1)]
+    chart = bar_chart(slug="s", title="T", desc="D", value_heading="V", points=points)
+    assert any(bar.x != int(bar.x) for bar in chart.bars)  # fractional coordinates to write
+    with translation.override("de"):
+        html = render_to_string("progress/partials/_bar_chart.html", {"chart": chart})
+    for bar in chart.bars:
+        assert f'<rect x="{bar.x}" y="{bar.y}" width="{bar.width}"' in html
