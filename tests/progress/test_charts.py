@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from django.template.loader import render_to_string
+from django.utils import translation
 
 from ajquiz.progress.charts import Point, bar_chart, meter_chart, nice_ceiling
 
@@ -30,9 +32,6 @@ def test_meters_are_out_of_one_hundred_per_cent_with_the_value_written():
 
 
 def test_svg_coordinates_keep_a_decimal_point_in_a_locale_with_a_decimal_comma(settings):
-    from django.template.loader import render_to_string
-    from django.utils import translation
-
     settings.USE_THOUSAND_SEPARATOR = True
     points = [Point(str(day), f"Day {day}", value) for day, value in enumerate([3, 7, 1], 1)]
     chart = bar_chart(slug="s", title="T", desc="D", value_heading="V", points=points)

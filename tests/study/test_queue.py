@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ajquiz.study.models import Card
-from ajquiz.study.queue import due_summary, next_card
+from ajquiz.content.models import Topic
+from ajquiz.study.models import Card, Deck, StudyListEntry
+from ajquiz.study.queue import StudyDay, due_summary, new_facts, next_card
 from ajquiz.study.reviews import rate, undo_last
-from tests.factories import make_card, make_fact, make_facts_deck
+from tests.factories import make_card, make_fact, make_facts_deck, make_source
 from tests.study.conftest import NOW
 
 
@@ -112,11 +113,6 @@ def test_a_study_list_of_every_kind_of_deck_offers_the_union_of_their_facts(
     student, facts, profile
 ):
     """One condition per kind of deck: a topic with its subtopic, a source, a list of facts."""
-    from ajquiz.content.models import Topic
-    from ajquiz.study.models import Deck, StudyListEntry
-    from ajquiz.study.queue import StudyDay, new_facts
-    from tests.factories import make_source
-
     parent = Topic.objects.create(slug="study-parent", name="Parent")
     child = Topic.objects.create(slug="study-child", name="Child", parent=parent)
     elsewhere = Topic.objects.create(slug="study-elsewhere", name="Elsewhere")
