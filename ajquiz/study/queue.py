@@ -136,23 +136,31 @@ def sibling_rated_today(user, now: datetime, *, prefix: str = "", rated_facts=No
     )
 
 
+def uniqueness_flags(fact: str = "") -> dict[str, Exists]:
+    """Annotations telling whether another fact shares the question (subject and predicate)
+    or the reverse (object and predicate) of the fact at path `fact` ("" for Fact itself)."""
+    at = f"{fact}__" if fact else ""
+    pk = OuterRef(f"{fact}_id" if fact else "pk")
+    return {
+        "question_shared": Exists(
+            Fact.objects.filter(
+                subject_id=OuterRef(f"{at}subject_id"), predicate=OuterRef(f"{at}predicate")
+            ).exclude(pk=pk)
+        ),
+        "reverse_shared": Exists(
+            Fact.objects.filter(
+                object_entity_id=OuterRef(f"{at}object_entity_id"),
+                predicate=OuterRef(f"{at}predicate"),
+            ).exclude(pk=pk)
+        ),
+    }
+
+
 def with_prompt_facts(cards):
     """What the prompt of each card needs: its fact, entities, source, passage, uniqueness."""
     return cards.select_related(
         "fact__subject", "fact__object_entity", "fact__source", "fact__passage"
-    ).annotate(
-        question_shared=Exists(
-            Fact.objects.filter(
-                subject_id=OuterRef("fact__subject_id"), predicate=OuterRef("fact__predicate")
-            ).exclude(pk=OuterRef("fact_id"))
-        ),
-        reverse_shared=Exists(
-            Fact.objects.filter(
-                object_entity_id=OuterRef("fact__object_entity_id"),
-                predicate=OuterRef("fact__predicate"),
-            ).exclude(pk=OuterRef("fact_id"))
-        ),
-    )
+    ).annotate(**uniqueness_flags("fact"))
 
 
 def carry_flags(row):
@@ -168,18 +176,7 @@ def facts_with_prompt_data(facts):
     return (
         facts.select_related("subject", "object_entity", "source", "passage")
         .defer("source__text")
-        .annotate(
-            question_shared=Exists(
-                Fact.objects.filter(
-                    subject_id=OuterRef("subject_id"), predicate=OuterRef("predicate")
-                ).exclude(pk=OuterRef("pk"))
-            ),
-            reverse_shared=Exists(
-                Fact.objects.filter(
-                    object_entity_id=OuterRef("object_entity_id"), predicate=OuterRef("predicate")
-                ).exclude(pk=OuterRef("pk"))
-            ),
-        )
+        .annotate(**uniqueness_flags())
     )
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import operator
 import uuid
+from functools import reduce
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -141,15 +143,7 @@ class Deck(models.Model):
 
     def fact_filter(self) -> Q:
         """A filter on Fact for this deck's facts; no query until it is used."""
-        if self.kind == self.Kind.TOPIC:
-            # The topic and its subtopics first, then their links by the topic_id index: an OR
-            # across the join to Topic made PostgreSQL scan every link (35 ms at 100,000 facts).
-            topics = Topic.objects.filter(Q(pk=self.topic_id) | Q(parent_id=self.topic_id))
-            topic_facts = Fact.topics.through.objects.filter(topic_id__in=topics.values("pk"))
-            return Q(pk__in=topic_facts.values("fact_id"))
-        if self.kind == self.Kind.SOURCE:
-            return Q(source_id=self.source_id)
-        return Q(pk__in=Deck.facts.through.objects.filter(deck_id=self.pk).values("fact_id"))
+        return decks_filter([self])
 
     def fact_queryset(self):
         return Fact.objects.filter(self.fact_filter())
@@ -159,23 +153,23 @@ def decks_filter(decks) -> Q:
     """Facts in any of `decks` (an empty list matches nothing): one condition per kind of deck
     whatever their number, which keeps the study queries small to build and to plan."""
     decks = list(decks)
-    if len(decks) == 1:
-        return decks[0].fact_filter()
     kinds = Deck.Kind
     topic_ids = [deck.topic_id for deck in decks if deck.kind == kinds.TOPIC]
     source_ids = [deck.source_id for deck in decks if deck.kind == kinds.SOURCE]
     fact_deck_ids = [deck.pk for deck in decks if deck.kind == kinds.FACTS]
-    combined = Q(pk__in=[])
+    conditions = []
     if topic_ids:
+        # The topics and their subtopics first, then their links by the topic_id index: an OR
+        # across the join to Topic made PostgreSQL scan every link (35 ms at 100,000 facts).
         topics = Topic.objects.filter(Q(pk__in=topic_ids) | Q(parent_id__in=topic_ids))
         links = Fact.topics.through.objects.filter(topic_id__in=topics.values("pk"))
-        combined |= Q(pk__in=links.values("fact_id"))
+        conditions.append(Q(pk__in=links.values("fact_id")))
     if source_ids:
-        combined |= Q(source_id__in=source_ids)
+        conditions.append(Q(source_id__in=source_ids))
     if fact_deck_ids:
         members = Deck.facts.through.objects.filter(deck_id__in=fact_deck_ids)
-        combined |= Q(pk__in=members.values("fact_id"))
-    return combined
+        conditions.append(Q(pk__in=members.values("fact_id")))
+    return reduce(operator.or_, conditions) if conditions else Q(pk__in=[])
 
 
 class StudyListEntry(models.Model):
