@@ -12,6 +12,9 @@ from ajquiz.content.images import make_thumbnail, validate_image_size
 from ajquiz.content.predicates import PREDICATES, ObjectType, object_type_of
 
 PARAGRAPH_BREAK = re.compile(r"\n+")
+# The shortest quote that proves a fact is a sentence or two. The bound also lets the study
+# queue find every quote overlapping a given one by an index range (study/queue.py).
+MAX_QUOTE_LENGTH = 1000
 
 
 class SlugManager(models.Manager):
@@ -260,6 +263,15 @@ class Fact(models.Model):
         indexes = [
             # Distractor and ambiguity checks look up every fact of one subject and predicate.
             models.Index(fields=["subject", "predicate"], name="content_fact_subject_pred"),
+            # Quotes overlapping a rated fact's: the sibling burying of the study queue.
+            models.Index(fields=["source", "start"], name="content_fact_source_start"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(end__lte=models.F("start") + MAX_QUOTE_LENGTH),
+                name="content_fact_quote_length",
+                violation_error_message=f"A quote is at most {MAX_QUOTE_LENGTH} characters long.",
+            ),
         ]
 
     def __str__(self):

@@ -103,7 +103,7 @@ def record_field_problems(record: FactRecord, catalogue: Catalogue) -> list[tupl
 
 
 def _length_problems(record: FactRecord) -> list[tuple[str, str]]:
-    from ajquiz.content.models import Fact
+    from ajquiz.content.models import MAX_QUOTE_LENGTH, Fact
 
     values = {
         "slug": record.slug,
@@ -117,6 +117,14 @@ def _length_problems(record: FactRecord) -> list[tuple[str, str]]:
         limit = Fact._meta.get_field(name).max_length
         if isinstance(value, str) and len(value) > limit:
             problems.append((name, f"{name} is {len(value)} characters long; the limit is {limit}"))
+    if len(record.quote or "") > MAX_QUOTE_LENGTH:
+        problems.append(
+            (
+                "quote",
+                f"quote is {len(record.quote)} characters long; the limit is {MAX_QUOTE_LENGTH}"
+                " (quote the shortest passage that proves the fact)",
+            )
+        )
     return problems
 
 

@@ -24,11 +24,10 @@ from ajquiz.questions.payload import describe_answer, describe_key
 from ajquiz.study.models import Deck, LearnItem, Rating, ReviewLog, StudyProfile
 from ajquiz.study.prompts import Prompt, label_of, variants
 from ajquiz.study.queue import (
+    StudyDay,
     carry_flags,
     facts_with_prompt_data,
     new_facts,
-    study_scope,
-    today,
     with_prompt_facts,
 )
 from ajquiz.study.reviews import rate
@@ -78,12 +77,14 @@ def batch(user, *, now: datetime, profile: StudyProfile, deck: Deck | None = Non
     items = list(
         with_prompt_facts(LearnItem.objects.filter(user=user)).order_by("updated_at", "pk")
     )
-    room = min(BATCH, profile.new_per_day - today(user, now).new_done) - len(items)
+    day = StudyDay(user, now, deck)
+    room = min(BATCH, profile.new_per_day - day.done.new_done) - len(items)
     if room <= 0:
         return items
     taken = [item.fact for item in items]
     added = []
-    for fact in facts_with_prompt_data(new_facts(user, now, study_scope(user, deck)))[: room * 4]:
+    fresh = new_facts(user, day.scope, buried=day.done.buried)
+    for fact in facts_with_prompt_data(fresh)[: room * 4]:
         if len(added) == room:
             break
         if not any(_overlap(fact, other) for other in taken):

@@ -1,13 +1,18 @@
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import IntegrityError, transaction
+from django.db.models import F
 
 from ajquiz.content.fixtures import FIXTURE_ROOT, fix_offsets
+from ajquiz.content.models import MAX_QUOTE_LENGTH, Fact
 from ajquiz.content.validation import validate_fixtures
+from tests.factories import STUDY_SOURCE_TEXT, make_fact
 
 GOOD_FACT = """\
 - model: content.fact
@@ -153,6 +158,22 @@ def test_a_value_longer_than_its_column_is_reported_before_loading(fixture_root)
     assert reasons == ["qualifier is 201 characters long; the limit is 200"]
 
 
+def test_a_quote_longer_than_the_limit_is_reported(fixture_root):
+    start, _ = good_offsets()
+    quote = source_text()[start : start + MAX_QUOTE_LENGTH + 1]
+    body = (
+        GOOD_FACT.format(start=start, end=start + len(quote))
+        .replace("    quote: on 30 January, effective 31 January 1902 for five years\n", "")
+        .replace("    start:", f"    quote: {json.dumps(quote)}\n    start:")
+    )
+    write_facts(fixture_root, body)
+    reasons = [problem.reason for problem in validate_fixtures(fixture_root)]
+    assert reasons == [
+        f"quote is {MAX_QUOTE_LENGTH + 1} characters long; the limit is {MAX_QUOTE_LENGTH}"
+        " (quote the shortest passage that proves the fact)"
+    ]
+
+
 def test_two_dates_for_one_subject_and_predicate_need_a_qualifier_each(fixture_root):
     start, end = good_offsets()
     first = GOOD_FACT.format(start=start, end=end)
@@ -173,3 +194,11 @@ def test_two_dates_for_one_subject_and_predicate_need_a_qualifier_each(fixture_r
         + second,
     )
     assert validate_fixtures(fixture_root) == []
+
+
+@pytest.mark.django_db
+def test_the_database_refuses_a_quote_longer_than_the_limit():
+    fact = make_fact("long-quote", STUDY_SOURCE_TEXT[:20])
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Fact.objects.filter(pk=fact.pk).update(end=F("start") + MAX_QUOTE_LENGTH + 1)
+    Fact.objects.filter(pk=fact.pk).update(end=F("start") + MAX_QUOTE_LENGTH)

@@ -21,6 +21,7 @@ from ajquiz.study.queue import (
     due_summary,
     next_card,
     today,
+    today_sql,
 )
 from tests.factories import make_card, make_facts_deck, make_user
 from tests.study.conftest import NOW
@@ -108,16 +109,15 @@ def test_with_100_000_logs_next_card_and_due_counts_take_as_many_queries_and_use
     ).count()
     assert summary.review == profile.reviews_per_day - reviewed_today
 
-    # The queries next_card runs: today's ratings with their facts, then the oldest due card
-    # that is no sibling of those (its fact is then read by key).
-    rated_facts = today(learner, NOW).rated_facts
-    assert rated_facts
-    due_plan = due_cards(learner, NOW, rated_facts=rated_facts)[:1].explain()
-    today_plan = (
-        ReviewLog.objects.filter(user=learner, reviewed_at__gte=day_start(NOW))
-        .values_list("state_before", "card__fact_id")
-        .explain()
-    )
+    # The queries next_card runs: today's ratings and the facts they bury, then the oldest due
+    # card that is not buried (its fact is then read by key).
+    buried = today(learner, NOW).buried
+    assert buried
+    due_plan = due_cards(learner, NOW, buried=buried)[:1].explain()
+    sql, params = today_sql(learner, NOW)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{connection.ops.explain_query_prefix()} {sql}", params)
+        today_plan = "\n".join(" ".join(map(str, row)) for row in cursor.fetchall())
     print(
         f"\n{connection.vendor}: {large} queries, next card and due counts in {elapsed:.3f} s"
         f"\ndue plan:\n{due_plan}\ntoday plan:\n{today_plan}",
@@ -125,3 +125,4 @@ def test_with_100_000_logs_next_card_and_due_counts_take_as_many_queries_and_use
     )
     assert "study_card_due" in due_plan
     assert "study_log_user_time" in today_plan
+    assert "content_fact_source_start" in today_plan

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ajquiz.content.models import Topic
+from ajquiz.content.models import MAX_QUOTE_LENGTH, Topic
 from ajquiz.study.models import Card, Deck, StudyListEntry
 from ajquiz.study.queue import StudyDay, due_summary, new_facts, next_card
 from ajquiz.study.reviews import rate, undo_last
@@ -45,6 +45,27 @@ def test_a_due_card_whose_sibling_was_rated_today_waits_for_tomorrow(student, fa
     assert slug_of(next_card(student, now=later, profile=profile)) == "study-place"
     summary = due_summary(student, now=later, profile=profile)
     assert (summary.learning, summary.review) == (1, 0)
+
+
+def test_a_quote_of_the_longest_kind_overlapping_a_rated_one_is_buried(student, profile):
+    words = [f"w{number:03d}" for number in range(400)]
+    source = make_source("long-quotes", text=" ".join(words))
+    start = " ".join(words[:100])
+    longest = make_fact(
+        "long-before", source.text[len(start) + 1 :][:MAX_QUOTE_LENGTH], source=source
+    )
+    rated = make_fact("rated-inside", " ".join(words[299:301]), source=source)
+    touching = make_fact("touching-after", " ".join(words[301:305]), source=source)
+    apart = make_fact("apart", " ".join(words[310:312]), source=source)
+    assert longest.end - longest.start == MAX_QUOTE_LENGTH
+    assert rated.start - longest.start == MAX_QUOTE_LENGTH - 5  # the edge of the range
+    assert rated.start < longest.end and rated.end < touching.start
+
+    rate(user=student, fact=rated, rating=3, now=NOW, profile=profile)
+
+    assert StudyDay(student, NOW).done.buried == {longest.pk}
+    make_facts_deck(student, [longest, rated, touching, apart])
+    assert due_summary(student, now=NOW, profile=profile).new == 2
 
 
 def test_undoing_the_rating_unburies_its_sibling(student, facts, deck, profile):
@@ -127,7 +148,7 @@ def test_a_study_list_of_every_kind_of_deck_offers_the_union_of_their_facts(
         StudyListEntry.objects.create(user=student, deck=deck)
     make_facts_deck(student, [facts["hayashi"]])
 
-    offered = new_facts(student, NOW, StudyDay(student, NOW).scope)
+    offered = new_facts(student, StudyDay(student, NOW).scope)
     assert set(offered.values_list("slug", flat=True)) == {
         "study-place",  # the topic
         "study-renewed",  # its subtopic
