@@ -1,13 +1,22 @@
-"""Server-rendered SVG charts: geometry computed here, drawn by templates/progress/partials.
+"""Server-rendered SVG charts: geometry and markup made here, placed in their figure (with
+the words and the data table) by templates/progress/partials.
 
 Every chart carries a title and a description that states its figures in words, and the page
 shows the same data as a table, so nothing depends on seeing the bars or their colour.
+
+The SVG is written with format_html rather than a template loop: the template engine spent
+about 2 ms per chart on a hundred small elements (a third of the dashboard's time), and
+numbers formatted here are never localised (an SVG coordinate needs a decimal point).
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.text import Truncator
 
 WIDTH = 640
 HEIGHT = 220
@@ -54,6 +63,43 @@ class BarChart:
     @property
     def points(self) -> list[Point]:
         return [bar.point for bar in self.bars]
+
+    def svg(self) -> SafeString:
+        grid = format_html_join(
+            "",
+            '<line x1="{}" x2="{}" y1="{}" y2="{}" class="chart-grid"/>'
+            '<text x="{}" y="{}" class="chart-tick" text-anchor="end"'
+            ' dominant-baseline="middle">{}</text>',
+            (
+                (self.left, self.right_edge, tick.y, tick.y, self.left - 6, tick.y, tick.label)
+                for tick in self.ticks
+            ),
+        )
+        bars = format_html_join(
+            "",
+            '<rect x="{}" y="{}" width="{}" height="{}" class="chart-bar">'
+            "<title>{}: {}</title></rect>{}",
+            (
+                (
+                    bar.x,
+                    bar.y,
+                    bar.width,
+                    bar.height,
+                    bar.point.name,
+                    plain_number(bar.point.value),
+                    format_html(
+                        '<text x="{}" y="{}" class="chart-tick">{}</text>',
+                        bar.x,
+                        self.baseline + 16,
+                        bar.point.label,
+                    )
+                    if bar.show_label
+                    else "",
+                )
+                for bar in self.bars
+            ),
+        )
+        return svg_element(self, grid + bars)
 
 
 def nice_ceiling(value: float) -> int:
@@ -129,6 +175,36 @@ class MeterChart:
     def bar_left(self) -> int:
         return self.label_width + 10
 
+    def svg(self) -> SafeString:
+        rows = format_html_join(
+            "",
+            '<text x="{}" y="{}" class="chart-tick" text-anchor="end">{}</text>'
+            '<rect x="{}" y="{}" width="{}" height="18" class="chart-track"/>'
+            '<rect x="{}" y="{}" width="{}" height="18" class="chart-bar">'
+            "<title>{}: {}</title></rect>"
+            '<text x="{}" y="{}" class="chart-tick">{}</text>',
+            (
+                (
+                    self.label_width,
+                    row.y + 13,
+                    Truncator(row.name).chars(34),
+                    self.bar_left,
+                    row.y,
+                    self.bar_space,
+                    self.bar_left,
+                    row.y,
+                    row.bar_width,
+                    row.name,
+                    row.text,
+                    self.bar_left + self.bar_space + 8,
+                    row.y + 13,
+                    row.text,
+                )
+                for row in self.rows
+            ),
+        )
+        return svg_element(self, rows)
+
 
 def meter_chart(*, slug: str, title: str, desc: str, items: list[tuple[str, float]]) -> MeterChart:
     chart = MeterChart(slug=slug, title=title, desc=desc, rows=[])
@@ -144,3 +220,23 @@ def meter_chart(*, slug: str, title: str, desc: str, items: list[tuple[str, floa
             )
         )
     return chart
+
+
+def svg_element(chart: BarChart | MeterChart, body: SafeString) -> SafeString:
+    """The chart's <svg>: an image named by its title and described by its words."""
+    return format_html(
+        '<svg class="chart-svg" viewBox="0 0 {width} {height}" role="img"'
+        ' aria-labelledby="{slug}-title {slug}-desc" focusable="false">'
+        '<title id="{slug}-title">{title}</title><desc id="{slug}-desc">{desc}</desc>{body}</svg>',
+        width=chart.width,
+        height=chart.height,
+        slug=chart.slug,
+        title=chart.title,
+        desc=chart.desc,
+        body=body,
+    )
+
+
+def plain_number(value: float) -> str:
+    """A whole number as such, else two decimals (the bar's tooltip)."""
+    return str(int(value)) if float(value).is_integer() else f"{value:.2f}"

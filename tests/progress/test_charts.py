@@ -40,3 +40,15 @@ def test_svg_coordinates_keep_a_decimal_point_in_a_locale_with_a_decimal_comma(s
         html = render_to_string("progress/partials/_bar_chart.html", {"chart": chart})
     for bar in chart.bars:
         assert f'<rect x="{bar.x}" y="{bar.y}" width="{bar.width}"' in html
+
+
+def test_names_in_the_svg_are_escaped_and_long_ones_shortened():
+    bars = bar_chart(
+        slug="s", title="T", desc="D", value_heading="V", points=[Point("1", "<b>Mon</b>", 2.5)]
+    )
+    assert "<title>&lt;b&gt;Mon&lt;/b&gt;: 2.50</title>" in bars.svg()
+    long_name = "The Anglo-Japanese Alliance & the Pacific"
+    meters = meter_chart(slug="m", title="T", desc="D", items=[(long_name, 0.5)])
+    svg = meters.svg()
+    assert ">The Anglo-Japanese Alliance &amp; the…</text>" in svg
+    assert "<title>The Anglo-Japanese Alliance &amp; the Pacific: 50 %</title>" in svg
