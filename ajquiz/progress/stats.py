@@ -15,19 +15,20 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
+from django.db import connection
 from django.db.models import Count, Q
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from ajquiz.content.models import Fact, Topic
 from ajquiz.quizzes.models import Attempt, Response
 from ajquiz.study.models import Card, Rating, ReviewLog, State
-from ajquiz.study.queue import day_start
 from ajquiz.study.scheduler import recall_chance, scheduler_for
 
 WEAK_BELOW = 0.95
+EARLIEST = datetime(1, 1, 1, tzinfo=UTC)
 
 
 @dataclass(frozen=True)
@@ -150,37 +151,73 @@ def mastery_by_topic(user, memory: dict[int, Memory], quiz: dict[int, float]) ->
 
 def due_forecast(user, *, now: datetime, days: int = 30) -> list[DayCount]:
     today = timezone.localtime(now).date()
-    end = day_start(now) + timedelta(days=days)
-    counts: dict[date, int] = defaultdict(int)
-    rows = (
-        Card.objects.filter(user=user, due__lt=end)
-        .annotate(day=TruncDate("due"))
-        .values("day")
-        .annotate(n=Count("pk"))
-    )
-    for row in rows:
-        counts[max(row["day"], today)] += row["n"]
-    return [
-        DayCount(today + timedelta(days=i), counts[today + timedelta(days=i)]) for i in range(days)
-    ]
+    dates = [today + timedelta(days=offset) for offset in range(days)]
+    windows = day_windows(dates)
+    windows[0] = (EARLIEST, windows[0][1])  # overdue cards count today
+    counts = counts_per_window(Card, user=user, field="due", windows=windows)
+    return [DayCount(day, count) for day, (count, _) in zip(dates, counts, strict=True)]
 
 
 def reviews_per_day(user, *, now: datetime, days: int = 30) -> list[DayCount]:
     today = timezone.localtime(now).date()
-    since = day_start(now) - timedelta(days=days - 1)
-    rows = (
-        ReviewLog.objects.filter(user=user, reviewed_at__gte=since, reviewed_at__lte=now)
-        .annotate(day=TruncDate("reviewed_at"))
-        .values("day")
-        .annotate(n=Count("pk"), again=Count("pk", filter=Q(rating=Rating.AGAIN)))
+    dates = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
+    counts = counts_per_window(
+        ReviewLog,
+        user=user,
+        field="reviewed_at",
+        windows=day_windows(dates),
+        flag=("rating", Rating.AGAIN),
     )
-    found = {row["day"]: row for row in rows}
-    result = []
-    for offset in range(days - 1, -1, -1):
-        day = today - timedelta(days=offset)
-        row = found.get(day, {"n": 0, "again": 0})
-        result.append(DayCount(day, row["n"], row["again"]))
-    return result
+    return [DayCount(day, count, again) for day, (count, again) in zip(dates, counts, strict=True)]
+
+
+def day_windows(dates: list[date]) -> list[tuple[datetime, datetime]]:
+    """Each date's start and the next date's start, in the current time zone."""
+    zone = timezone.get_current_timezone()
+    return [
+        (
+            datetime.combine(day, time.min, tzinfo=zone),
+            datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone),
+        )
+        for day in dates
+    ]
+
+
+def counts_per_window(
+    model, *, user, field: str, windows: list[tuple[datetime, datetime]], flag=None
+) -> list[tuple[int, int]]:
+    """For each [start, end) window: the learner's rows of `model` whose `field` falls in it,
+    and how many of them have `flag` (column name, value); in one query.
+
+    A row per window joined on the (user, field) index: the cost follows the rows counted, not
+    the whole history, with no function per row. Grouping by TruncDate ran SQLite's date
+    function on every row (6.2 ms for the due forecast of 1,000 cards, now 0.6).
+    Plain SQL: the ORM has no VALUES rows.
+    """
+    quote, adapt = connection.ops.quote_name, connection.ops.adapt_datetimefield_value
+    meta = model._meta
+    column = quote(meta.get_field(field).column)
+    flagged = "NULL"
+    if flag is not None:
+        name, value = flag
+        flag_column = quote(meta.get_field(name).column)
+        flagged = f"CASE WHEN counted.{flag_column} = {int(value)} THEN 1 END"
+    params: list = []
+    for number, (start, end) in enumerate(windows):
+        params += [number, adapt(start), adapt(end)]
+    rows = ", ".join(["(%s, %s, %s)"] * len(windows))
+    # VALUES columns are column1, column2... on both SQLite and PostgreSQL.
+    sql = (
+        f"SELECT span.column1, COUNT(counted.{quote(meta.pk.column)}), COUNT({flagged})"
+        f" FROM (VALUES {rows}) AS span LEFT JOIN {quote(meta.db_table)} counted"
+        f" ON counted.{quote(meta.get_field('user').column)} = %s"
+        f" AND counted.{column} >= span.column2 AND counted.{column} < span.column3"
+        " GROUP BY span.column1"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [*params, user.pk])
+        found = {number: (count, flagged_count) for number, count, flagged_count in cursor}
+    return [found.get(number, (0, 0)) for number in range(len(windows))]
 
 
 def true_retention(user, *, now: datetime, days: int | None = 30) -> Retention:
@@ -203,9 +240,12 @@ def weakest_facts(memory: dict[int, Memory], *, limit: int = 8) -> list[WeakFact
 
 
 def recent_attempts(user, *, limit: int = 5):
+    """The last finished attempts with what the dashboard shows of them (not their slots:
+    reading those took half of the query's 1.7 ms)."""
     return (
         Attempt.objects.filter(user=user, state=Attempt.State.FINISHED)
         .select_related("quiz")
+        .only("uid", "finished_at", "score", "max_score", "quiz__title")
         .order_by("-finished_at", "-pk")[:limit]
     )
 

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import zoneinfo
+from datetime import date, datetime, timedelta
+
+from django.utils import timezone
+
 from ajquiz.progress.stats import (
     due_forecast,
     mastery_by_topic,
@@ -13,6 +18,7 @@ from ajquiz.progress.stats import (
     weakest_facts,
 )
 from ajquiz.study.streaks import streak
+from tests.factories import make_card, make_log, make_study_facts
 from tests.progress.conftest import DAY, NOW
 
 
@@ -90,3 +96,23 @@ def test_another_learners_history_is_not_counted(other_student, history):
     assert sum(day.count for day in reviews_per_day(other_student, now=NOW)) == 0
     assert true_retention(other_student, now=NOW, days=None).reviews == 0
     assert list(recent_attempts(other_student)) == []
+
+
+def test_days_are_counted_from_midnight_to_midnight_in_the_current_time_zone(student):
+    facts = make_study_facts()
+    tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
+    midnight = datetime(2025, 3, 11, tzinfo=tokyo)  # 15:00 UTC on the 10th
+    now = midnight + timedelta(hours=2)
+    last_moment = make_card(student, facts["place"], now=now, due=midnight - timedelta(seconds=1))
+    make_card(student, facts["date"], now=now, due=midnight + DAY)
+    make_log(last_moment, at=midnight - timedelta(seconds=1), rating=1)
+    make_log(last_moment, at=midnight)
+    with timezone.override(tokyo):
+        forecast = due_forecast(student, now=now)
+        reviews = reviews_per_day(student, now=now)
+    assert forecast[0].day == midnight.date()
+    assert [(n, day.count) for n, day in enumerate(forecast) if day.count] == [(0, 1), (1, 1)]
+    assert [(day.day, day.count, day.again) for day in reviews[-2:]] == [
+        (date(2025, 3, 10), 1, 1),
+        (date(2025, 3, 11), 1, 0),
+    ]
