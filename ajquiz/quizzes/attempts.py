@@ -62,6 +62,13 @@ class Saved:
         return MESSAGES.get(self.outcome, "")
 
 
+class Recorded(dict):
+    """What became of each answer, by slot (0-based), and the attempt's responses by slot once
+    they were stored (None when the attempt refused them)."""
+
+    responses: dict[int, Response] | None = None
+
+
 def start_attempt(quiz: Quiz, user, *, now, seed: int | None = None) -> Attempt:
     """Resume the learner's open attempt, or start a new one with frozen slots."""
     finish_overdue(Attempt.objects.of(user, quiz).filter(state=Attempt.State.IN_PROGRESS), now)
@@ -110,30 +117,35 @@ def new_seed() -> int:
 
 def record_answers(
     attempt: Attempt, answers: dict[int, object], *, now, questions: dict | None = None
-) -> dict[int, Saved]:
+) -> Recorded:
     """Store the answers given to several slots (0-based) of one attempt, atomically.
 
     `questions` (by id), when the caller has read them to parse the answers, are not read
-    again; `attempt` is brought up to date from the locked row.
+    again; `attempt` is brought up to date from the locked row. The attempt's responses as
+    stored come back with the outcomes, so a page showing them need not read them again.
     """
     with transaction.atomic():
         locked = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
         if not locked.is_in_progress:
-            return {slot: Saved(Outcome.CLOSED) for slot in answers}
+            return Recorded({slot: Saved(Outcome.CLOSED) for slot in answers})
         if locked.is_overdue(now):
             _finish_locked(locked, now)
-            return {slot: Saved(Outcome.TIME_UP) for slot in answers}
-        existing = {response.slot: response for response in locked.responses.all()}
+            return Recorded({slot: Saved(Outcome.TIME_UP) for slot in answers})
+        responses = {response.slot: response for response in locked.responses.all()}
         slots = [slot for slot in answers if 0 <= slot < len(locked.slots)]
         wanted = {locked.slots[slot]["question"] for slot in slots}
         if questions is None or not wanted <= questions.keys():
             questions = Question.objects.in_bulk(wanted)
-        results = {}
+        results = Recorded()
         for slot in slots:
             question = questions[locked.slots[slot]["question"]]
-            results[slot] = _store(
-                locked, slot, question, answers[slot], existing.get(slot), now=now
-            )
+            saved = _store(locked, slot, question, answers[slot], responses.get(slot), now=now)
+            if saved.outcome == Outcome.CLEARED:
+                del responses[slot]
+            elif saved.response is not None:
+                responses[slot] = saved.response
+            results[slot] = saved
+        results.responses = responses
     for field in Attempt._meta.concrete_fields:
         setattr(attempt, field.attname, getattr(locked, field.attname))
     return results

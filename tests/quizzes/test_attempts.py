@@ -118,6 +118,24 @@ def test_deferred_feedback_lets_the_learner_change_and_clear_an_answer(student, 
     assert Response.objects.count() == 0
 
 
+def test_the_responses_returned_are_those_stored(student, now):
+    quiz = make_quiz([make_question("mc"), make_question("mc")], feedback_mode="deferred")
+    attempt = make_attempt(quiz, student, now=now)
+
+    def stored():
+        return {response.slot: response.answer for response in attempt.responses.all()}
+
+    first = record_answers(attempt, {0: "a", 1: "b"}, now=now)
+    changed = record_answers(attempt, {0: "b"}, now=now)
+    assert {slot: response.answer for slot, response in changed.responses.items()} == stored()
+    assert stored() == {0: "b", 1: "b"} and first.responses.keys() == {0, 1}
+    cleared = record_answers(attempt, {1: None}, now=now)
+    assert {slot: response.answer for slot, response in cleared.responses.items()} == stored()
+    assert stored() == {0: "b"}
+    finish_attempt(attempt, now=now)
+    assert record_answers(attempt, {0: "a"}, now=now).responses is None
+
+
 def test_immediate_feedback_keeps_the_first_checked_answer(student, now):
     quiz = make_quiz([make_question("mc")], feedback_mode=Quiz.FeedbackMode.IMMEDIATE)
     attempt = make_attempt(quiz, student, now=now)

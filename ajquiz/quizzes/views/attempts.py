@@ -67,15 +67,21 @@ def answer_slot(request: HtmxRequest, uid, number: int):
         raise Http404("No such question in this attempt.")
     question = Question.objects.get(pk=attempt.slots[number - 1]["question"])
     answer = answer_from_post(question, request.POST, f"s{number}")
-    saved = record_answers(
+    recorded = record_answers(
         attempt, {number - 1: answer}, now=now, questions={question.pk: question}
-    )[number - 1]
+    )
+    saved = recorded[number - 1]
     if saved.refused:
         return _ended(request, attempt, now, refused=saved.message)
     if not request.htmx:
         return redirect(_page_url(attempt, _page_of(attempt, number)) + f"#slot-{number}")
     context = _page_context(
-        attempt, _page_of(attempt, number), now, only=number - 1, questions={question.pk: question}
+        attempt,
+        _page_of(attempt, number),
+        now,
+        only=number - 1,
+        questions={question.pk: question},
+        responses=recorded.responses,
     )
     context.update(saved=saved, outcome=saved.outcome, focus=True)
     template = (
@@ -131,9 +137,12 @@ def _go(request, attempt, page, go, now):
     return redirect(_page_url(attempt, min(max(page, 1), pages)) + anchor)
 
 
-def _page_context(attempt, page, now, *, only: int | None = None, questions=None) -> dict:
+def _page_context(
+    attempt, page, now, *, only: int | None = None, questions=None, responses=None
+) -> dict:
     quiz = attempt.quiz
-    responses = load_responses(attempt)
+    if responses is None:
+        responses = load_responses(attempt)
     indexes = [only] if only is not None else _indexes_on_page(attempt, page)
     # Immediate feedback cites the facts of answered slots only; a fresh page skips the query.
     with_facts = quiz.is_immediate and any(index in responses for index in indexes)
