@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from ajquiz.study.models import StudyListEntry
-from ajquiz.study.queue import DueSummary, due_summary, profile_for
+from ajquiz.study.queue import DueSummary, StudyDay, due_summary, profile_for
 from ajquiz.study.streaks import Streak, streak
 
 
@@ -18,9 +17,6 @@ class Overview:
 
 
 def study_due_today(user, *, now: datetime) -> Overview:
-    profile = profile_for(user)
-    return Overview(
-        decks=StudyListEntry.objects.filter(user=user).count(),
-        summary=due_summary(user, now=now, profile=profile),
-        streak=streak(user, now=now),
-    )
+    day = StudyDay(user, now)
+    summary = due_summary(user, now=now, profile=profile_for(user), day=day)
+    return Overview(decks=len(day.decks), summary=summary, streak=streak(user, now=now))

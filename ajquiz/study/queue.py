@@ -56,8 +56,12 @@ class StudyDay:
         return today(self.user, self.now)
 
     @cached_property
+    def decks(self) -> list[Deck]:
+        return study_decks(self.user, self.deck)
+
+    @cached_property
     def scope(self) -> Q:
-        return study_scope(self.user, self.deck)
+        return decks_filter(self.decks)
 
 
 @dataclass(frozen=True)
@@ -145,10 +149,14 @@ def today_sql(user, now: datetime) -> tuple[str, list]:
     return sql, [user.pk, since, user.pk, since]
 
 
+def study_decks(user, deck: Deck | None = None) -> list[Deck]:
+    """The deck studied, or every deck on the learner's study list (one query)."""
+    return [deck] if deck is not None else list(Deck.objects.studied_by(user))
+
+
 def study_scope(user, deck: Deck | None = None) -> Q:
-    """Facts of one deck, or of every deck on the study list (one query for the list)."""
-    decks = [deck] if deck is not None else list(Deck.objects.studied_by(user))
-    return decks_filter(decks)
+    """Facts of one deck, or of every deck on the study list."""
+    return decks_filter(study_decks(user, deck))
 
 
 def uniqueness_flags(fact: str = "") -> dict[str, Exists]:

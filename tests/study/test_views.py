@@ -207,6 +207,10 @@ def test_the_home_page_shows_what_is_due_today(client, student, deck):
     html = client.get(reverse("home")).content.decode()
     assert "0 learning · 0 to review · 6 new" in html
     assert "Study now (6)" in html
+    StudyListEntry.objects.filter(user=student).delete()
+    html = client.get(reverse("home")).content.decode()
+    assert "Add a topic or a source to your study list" in html
+    assert "Study now" not in html
 
 
 def test_the_review_page_takes_the_same_queries_whatever_was_studied(
