@@ -46,18 +46,23 @@ class Today:
 
 class StudyDay:
     """Today's counts and the facts in scope for one learner and moment, each read at most once
-    when a page shows the next card and the due summary together."""
+    when a page shows the next card and the due summary together. `decks`: the study list,
+    when the page has read it already."""
 
-    def __init__(self, user, now: datetime, deck: Deck | None = None):
-        self.user, self.now, self.deck = user, now, deck
+    def __init__(
+        self, user, now: datetime, deck: Deck | None = None, *, decks: list[Deck] | None = None
+    ):
+        self.user, self.now, self.deck, self._decks = user, now, deck, decks
 
     @cached_property
     def done(self) -> Today:
         return today(self.user, self.now)
 
-    @cached_property
+    @property
     def decks(self) -> list[Deck]:
-        return study_decks(self.user, self.deck)
+        if self._decks is None:
+            self._decks = study_decks(self.user, self.deck)
+        return self._decks
 
     @cached_property
     def scope(self) -> Q:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from ajquiz.study.models import Card, Deck, MatchGame, ReviewLog, StudyListEntry, StudyProfile
@@ -264,3 +266,13 @@ def test_a_student_sees_no_anki_link(client, student, content):
     client.force_login(student)
     client.post(reverse("study:add_deck"), {"topic": "treaty-1902"})
     assert "export/anki" not in client.get(reverse("study:index")).content.decode()
+
+
+@pytest.mark.parametrize("page", ["home", "study:index"])
+def test_the_study_list_is_read_once_for_the_list_and_the_due_counts(client, student, deck, page):
+    client.force_login(student)
+    with CaptureQueriesContext(connection) as captured:
+        html = client.get(reverse(page)).content.decode()
+    assert "6 new" in html
+    reads = [query["sql"] for query in captured if "study_studylistentry" in query["sql"]]
+    assert len(reads) == 1

@@ -12,7 +12,7 @@ from ajquiz.content.models import Source, Topic
 from ajquiz.study.access import deck_for
 from ajquiz.study.forms import StudySettingsForm
 from ajquiz.study.models import Deck, StudyListEntry
-from ajquiz.study.queue import due_summary, profile_for
+from ajquiz.study.queue import StudyDay, due_summary, profile_for
 from ajquiz.study.streaks import streak
 from ajquiz.study.views.common import HtmxRequest
 
@@ -25,7 +25,9 @@ def _home(request: HtmxRequest, form: StudySettingsForm | None = None, status: i
     sources_listed = {deck.source_id for deck in decks}
     context = {
         "profile": profile,
-        "summary": due_summary(request.user, now=now, profile=profile),
+        "summary": due_summary(
+            request.user, now=now, profile=profile, day=StudyDay(request.user, now, decks=decks)
+        ),
         "streak": streak(request.user, now=now),
         "decks": decks,
         "topics": [t for t in Topic.objects.select_related("parent") if t.pk not in topics_listed],
