@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 
 from ajquiz.questions.models import Question
 from ajquiz.quizzes.assembly import assemble_slots
@@ -70,15 +71,19 @@ class Recorded(dict):
 
 
 def start_attempt(quiz: Quiz, user, *, now, seed: int | None = None) -> Attempt:
-    """Resume the learner's open attempt, or start a new one with frozen slots."""
-    finish_overdue(Attempt.objects.of(user, quiz).filter(state=Attempt.State.IN_PROGRESS), now)
-    current = Attempt.objects.of(user, quiz).filter(state=Attempt.State.IN_PROGRESS).first()
+    """Resume the learner's open attempt (there is at most one), or start a new one with frozen
+    slots; an open attempt past its time is finished first."""
+    current = _open_attempt(user, quiz)
     if current is not None:
-        return current
+        if not current.is_overdue(now):
+            return current
+        finish_attempt(current, now=now)
     if not quiz.is_open(now):
         raise CannotStart("This quiz is not open now.")
-    used = Attempt.objects.of(user, quiz).exclude(state=Attempt.State.ABANDONED).count()
-    if quiz.attempts_allowed and used >= quiz.attempts_allowed:
+    made = Attempt.objects.of(user, quiz).aggregate(
+        all=Count("pk"), used=Count("pk", filter=~Q(state=Attempt.State.ABANDONED))
+    )
+    if quiz.attempts_allowed and made["used"] >= quiz.attempts_allowed:
         raise CannotStart(f"You have used all {quiz.attempts_allowed} attempts at this quiz.")
     seed = new_seed() if seed is None else seed
     slots = assemble_slots(
@@ -89,7 +94,7 @@ def start_attempt(quiz: Quiz, user, *, now, seed: int | None = None) -> Attempt:
     )
     if not slots:
         raise CannotStart("There are no questions for this quiz yet.")
-    number = Attempt.objects.of(user, quiz).count() + 1
+    number = made["all"] + 1
     try:
         with transaction.atomic():
             return Attempt.objects.create(
@@ -104,10 +109,19 @@ def start_attempt(quiz: Quiz, user, *, now, seed: int | None = None) -> Attempt:
     except IntegrityError:
         # A second "Start" at the same moment: both computed the same number or both found no
         # open attempt; the constraints let one win and this one resumes it.
-        current = Attempt.objects.of(user, quiz).filter(state=Attempt.State.IN_PROGRESS).first()
+        current = _open_attempt(user, quiz)
         if current is None:
             raise
         return current
+
+
+def _open_attempt(user, quiz: Quiz) -> Attempt | None:
+    return (
+        Attempt.objects.of(user, quiz)
+        .filter(state=Attempt.State.IN_PROGRESS)
+        .select_related("quiz")
+        .first()
+    )
 
 
 def new_seed() -> int:

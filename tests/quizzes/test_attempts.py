@@ -38,6 +38,20 @@ def test_starting_again_resumes_the_open_attempt(student, now):
     assert Attempt.objects.count() == 1
 
 
+def test_starting_after_the_open_attempts_time_ran_out_finishes_it_and_starts_the_next(
+    student, now
+):
+    quiz = make_quiz([make_question("mc")])
+    first = make_attempt(quiz, student, now=now)
+    Attempt.objects.filter(pk=first.pk).update(deadline=now + timedelta(minutes=10))
+    later = now + timedelta(minutes=10) + quiz.grace_period + timedelta(seconds=1)
+    second = start_attempt(quiz, student, now=later)
+    first.refresh_from_db()
+    assert (first.state, first.ended_by_time) == (Attempt.State.FINISHED, True)
+    assert first.finished_at == now + timedelta(minutes=10)  # its deadline
+    assert (second.number, second.state) == (2, Attempt.State.IN_PROGRESS)
+
+
 def test_a_new_attempt_after_finishing_gets_the_next_number(student, now):
     quiz = make_quiz([make_question("mc")])
     finish_attempt(make_attempt(quiz, student, now=now), now=now)
