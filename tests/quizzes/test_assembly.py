@@ -6,9 +6,9 @@ import random
 
 import pytest
 
-from ajquiz.content.models import Fact, Topic
+from ajquiz.content.models import Fact, Source, Topic
 from ajquiz.questions.models import Question
-from ajquiz.quizzes.assembly import assemble_slots, scrambled
+from ajquiz.quizzes.assembly import assemble_slots, rule_filters, scrambled
 from ajquiz.quizzes.models import DrawRule, QuestionSet, SetQuestion
 from ajquiz.quizzes.practice import practice_quiz
 from tests.factories import make_attempt, make_question, make_quiz
@@ -78,6 +78,44 @@ def test_draws_and_fixed_questions_merge_by_position_without_repeats(own_bank):
     assert ids[-1] == fixed_last.pk
     assert sorted(ids[2:-1]) == sorted(q.pk for q in drawn[1:])  # every other tf, once
     assert len(ids) == len(set(ids))
+
+
+def test_a_draw_on_a_topic_takes_questions_on_its_subtopics(own_bank):
+    parent = Topic.objects.filter(children__facts__isnull=False).first()
+    child_fact = Fact.objects.filter(topics__parent=parent).exclude(topics=parent).first()
+    assert child_fact is not None
+    elsewhere = Fact.objects.exclude(topics__in=[parent, *parent.children.all()]).first()
+    on_child = make_question("tf", facts=[child_fact])
+    make_question("tf", facts=[elsewhere])
+    question_set = QuestionSet.objects.create(title="Parent topic")
+    DrawRule.objects.create(question_set=question_set, count=5).topics.set([parent])
+    slots = assemble_slots(question_set, seed=1, shuffle_questions=False, shuffle_options=False)
+    assert [slot["question"] for slot in slots] == [on_child.pk]
+
+
+def test_every_rules_topics_sources_and_facts_are_read_in_one_query(
+    content, django_assert_num_queries
+):
+    parent = Topic.objects.filter(children__isnull=False).first()
+    leaf = Topic.objects.filter(children__isnull=True).first()
+    source = Source.objects.first()
+    facts = list(Fact.objects.order_by("pk")[:2])
+    question_set = QuestionSet.objects.create(title="Three rules")
+    by_topic = DrawRule.objects.create(question_set=question_set, count=1)
+    by_topic.topics.set([parent, leaf])
+    by_source = DrawRule.objects.create(question_set=question_set, count=1)
+    by_source.sources.set([source])
+    by_fact = DrawRule.objects.create(question_set=question_set, count=1)
+    by_fact.facts.set(facts)
+    rules = list(question_set.draws.all())
+    with django_assert_num_queries(1):
+        filters = rule_filters(rules)
+    subtopics = list(parent.children.values_list("pk", flat=True))
+    assert sorted(filters[by_topic.pk]["topics"]) == sorted([parent.pk, leaf.pk, *subtopics])
+    assert filters[by_topic.pk]["sources"] == filters[by_topic.pk]["facts"] == []
+    assert filters[by_source.pk] == {"topics": [], "sources": [source.pk], "facts": []}
+    assert filters[by_fact.pk]["topics"] == filters[by_fact.pk]["sources"] == []
+    assert sorted(filters[by_fact.pk]["facts"]) == [fact.pk for fact in facts]
 
 
 def test_a_practice_quiz_draws_ten_questions_of_mixed_kinds(own_bank, student, now):
