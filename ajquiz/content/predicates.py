@@ -145,6 +145,21 @@ PREDICATES: dict[str, Predicate] = {
 }
 
 
+# Text predicates whose objects are often clauses of their own, not the end of
+# "<subject> <label> ...": "Japan saw the event even Japanese papers ... distrusted Britain",
+# "the Siege of Tsingtao resulted in the Germans were forced to surrender" do not read.
+FREE_CLAUSE = frozenset({"attribute", "event", "outcome", "purpose", "reason"})
+
+
+def sentence_label(predicate: str) -> str | None:
+    """The wording that makes "<subject> <label> <object>" a sentence, or None where the
+    predicate's wording cannot (a unit in brackets, or an object that is a clause)."""
+    found = PREDICATES.get(predicate)
+    if found is None or "(" in found.label or predicate in FREE_CLAUSE:
+        return None
+    return found.label
+
+
 def object_type_of(predicate: str) -> str | None:
     found = PREDICATES.get(predicate)
     return found.object_type if found else None

@@ -4,21 +4,22 @@ from __future__ import annotations
 
 import re
 
-from ajquiz.content.predicates import PREDICATES, ObjectType
+from ajquiz.content.predicates import ObjectType, sentence_label
 from ajquiz.questions import distractors
-from ajquiz.questions.drafts import (
-    Draft,
-    Kind,
-    rng_for,
-)
-from ajquiz.questions.phrasing import is_negative, sentence
+from ajquiz.questions.distractors import Choice
+from ajquiz.questions.drafts import Draft, Kind, object_phrase, rng_for
+from ajquiz.questions.grading import normalise
+from ajquiz.questions.phrasing import is_negative, noun_phrase, sentence
+
+BRACKETED_END = re.compile(r"\s*\([^()]*\)$")
 
 
 def build_true_false(template, facts, store, seed) -> Draft | None:
     """The fact's statement, or the statement with its object swapped for a distractor.
 
     Where the object cannot be found in the statement, both the true and the false version
-    are built from the predicate's wording instead, so that the two read alike.
+    are built from the predicate's wording instead, so that the two read alike; where that
+    wording does not read as a sentence either, only the true statement is asked.
     """
     fact = facts[0]
     says_true = rng_for("tf", template.slug, fact.slug, seed).random() < 0.5
@@ -28,10 +29,13 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
     shown, replacement = wrong
     if shown and fact.statement.count(shown) == 1 and not is_negative(fact.statement):
         true_claim = fact.statement
-        false_claim = fact.statement.replace(shown, replacement)
+        false_claim = fact.statement.replace(shown, replacement.text)
     else:
-        true_claim = _plain_claim(fact, fact.object_display)
-        false_claim = _plain_claim(fact, replacement)
+        true_claim = _plain_claim(fact, object_phrase(fact))
+        false_claim = _plain_claim(fact, _phrase(replacement, store))
+        if true_claim is None:
+            # No wording of the predicate reads as a sentence: the statement, as it is true.
+            true_claim, says_true = fact.statement, True
     claim = true_claim if says_true else false_claim
     if claim is None or is_negative(claim):
         return None
@@ -39,7 +43,7 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
     return Draft(Kind.TRUE_FALSE, template.stem.replace("{statement}", claim), payload, [fact])
 
 
-def _wrong_object(template, fact, store, seed) -> tuple[str, str] | None:
+def _wrong_object(template, fact, store, seed) -> tuple[str, Choice] | None:
     """The object as the statement shows it, and a distractor the store does not state."""
     rng = rng_for("tf-false", template.slug, fact.slug, seed)
     if fact.object_type == ObjectType.DATE:
@@ -47,30 +51,39 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, str] | None:
         if not wrong:
             return None
         # "12 August 1905" becomes "12 August 1903": the same form, another year.
-        return fact.object_display, fact.object_display.replace(str(fact.date_year), wrong[0].text)
+        shown = fact.object_display
+        return shown, Choice(shown.replace(str(fact.date_year), wrong[0].text), wrong[0].key)
     if fact.object_type == ObjectType.NUMBER:
         wrong = distractors.number_choices(fact, store, rng, 1, rng.randrange(2))
         if not wrong:
             return None
-        return fact.object_display.split()[0], wrong[0].text.split()[0]
+        return fact.object_display.split()[0], Choice(wrong[0].text.split()[0], wrong[0].key)
     if fact.object_entity is not None:
         wrong = distractors.entity_choices(fact, store, rng, 1)
     else:
         wrong = distractors.same_predicate_choices(fact, store, rng, 4)
     wrong = [choice for choice in wrong if not is_negative(choice.text)]
-    return (fact.object_display, wrong[0].text) if wrong else None
+    return (fact.object_display, wrong[0]) if wrong else None
+
+
+def _phrase(choice: Choice, store) -> str:
+    """A distractor as it reads inside a sentence ("the Boxer Rebellion")."""
+    kind, _, entity_id = choice.key.partition(":")
+    if kind == "entity" and entity_id.isdigit() and int(entity_id) in store.entities:
+        return noun_phrase(store.entities[int(entity_id)])
+    return choice.text
 
 
 def _plain_claim(fact, object_text: str) -> str | None:
     """ "<Subject> <predicate label> <object>." from the vocabulary's wording."""
-    from ajquiz.questions.phrasing import noun_phrase
-
-    predicate = PREDICATES.get(fact.predicate)
-    if predicate is None or "(" in predicate.label:
+    label = sentence_label(fact.predicate)
+    if label is None:
         return None
-    label = predicate.label
     if fact.object_type == ObjectType.DATE and fact.precision != "day":
         label = re.sub(r"\bon$", "in", label)
-    keep_qualifier = fact.qualifier and not is_negative(fact.qualifier)
+    # A qualifier the object already states is left out: "proposed the clause at the Paris
+    # Peace Conference", not "... (at the Paris Peace Conference (1919))".
+    stated = normalise(BRACKETED_END.sub("", fact.qualifier)) in normalise(object_text)
+    keep_qualifier = fact.qualifier and not stated and not is_negative(fact.qualifier)
     qualifier = f" ({fact.qualifier})" if keep_qualifier else ""
     return sentence(f"{noun_phrase(fact.subject)} {label} {object_text}{qualifier}.")

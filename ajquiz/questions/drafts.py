@@ -7,7 +7,7 @@ import random
 from dataclasses import dataclass, field
 
 from ajquiz.content.models import QuestionTemplate
-from ajquiz.content.predicates import PREDICATES
+from ajquiz.content.predicates import sentence_label
 from ajquiz.questions import distractors
 from ajquiz.questions.grading import normalise
 from ajquiz.questions.phrasing import is_negative, render_stem
@@ -104,8 +104,8 @@ def stem_for(template, fact, store) -> str | None:
         if not fact.qualifier or len(qualifiers) != len(siblings):
             return None
         qualifier = fact.qualifier
-    label = PREDICATES[fact.predicate].label if fact.predicate in PREDICATES else ""
-    if "{label}" in template.stem and (not label or "(" in label):
+    label = sentence_label(fact.predicate) or ""
+    if "{label}" in template.stem and not label:
         return None
     stem = render_stem(template.stem, subject=fact.subject, obj=object_phrase(fact), label=label)
     if qualifier:

@@ -5,9 +5,13 @@ from __future__ import annotations
 import pytest
 
 from ajquiz.content.models import QuestionTemplate
+from ajquiz.content.predicates import FREE_CLAUSE, sentence_label
 from ajquiz.questions.bank import drafts_for, fact_groups
+from ajquiz.questions.claims import BRACKETED_END
+from ajquiz.questions.drafts import object_phrase
 from ajquiz.questions.generate import build
 from ajquiz.questions.grading import grade, normalise
+from ajquiz.questions.phrasing import noun_phrase
 from ajquiz.questions.store import FactStore
 
 pytestmark = pytest.mark.django_db
@@ -152,3 +156,40 @@ def test_several_keys_question_lists_every_signer(store):
     keys = {option["text"] for option in draft.payload["options"] if option["correct"]}
     assert keys == {sibling.object_display for sibling in store.siblings(fact)}
     assert len(keys) == 2
+
+
+def test_a_predicate_whose_object_is_a_clause_never_makes_a_sentence_of_its_label():
+    assert sentence_label("signed_by") == "was signed by"
+    assert sentence_label("duration_years") is None  # "lasted (years)"
+    assert sentence_label("no_such_predicate") is None
+    for predicate in FREE_CLAUSE:
+        assert sentence_label(predicate) is None
+
+
+def test_a_free_clause_fact_is_asked_as_its_own_statement_not_through_its_label(store):
+    # "ascendant at the time of the alliance" is not in the statement, and
+    # "the Anglo-Japanese Alliance is characterised by ascendant ..." does not read.
+    fact = store.by_slug["aja1-japan-ascendancy"]
+    assert fact.predicate in FREE_CLAUSE
+    assert build(template("mc-complete-the-sentence"), [fact], store, seed=0) is None
+    for seed in range(6):
+        draft = build(template("tf-statement"), [fact], store, seed=seed)
+        assert draft.stem == f"True or false: {fact.statement}"
+        assert draft.payload == {"answer": True, "correction": ""}
+
+
+def test_a_claim_worded_from_its_predicate_reads_its_object_with_the_article_and_no_repeat(store):
+    drafts = drafts_for(template("tf-statement"), store)
+    worded = [
+        draft
+        for draft in drafts
+        if draft.payload["answer"] is True and draft.facts[0].statement not in draft.stem
+    ]
+    assert worded
+    for draft in worded:
+        fact = draft.facts[0]
+        if fact.object_entity is not None:
+            assert noun_phrase(fact.object_entity) in draft.stem
+        stated = normalise(BRACKETED_END.sub("", fact.qualifier))
+        if stated and stated in normalise(object_phrase(fact)):
+            assert f"{object_phrase(fact)} ({fact.qualifier})" not in draft.stem
