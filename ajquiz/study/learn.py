@@ -18,6 +18,7 @@ from datetime import date, datetime
 
 from ajquiz.content.formatting import format_date
 from ajquiz.content.models import Entity, Fact
+from ajquiz.content.predicates import FREE_CLAUSE
 from ajquiz.questions.grading import Grade, grade, normalise
 from ajquiz.questions.models import Question
 from ajquiz.questions.payload import describe_answer, describe_key
@@ -127,7 +128,10 @@ def choice_question(fact: Fact):
 
 def built_choice(fact: Fact) -> ChoiceQuestion | None:
     """Three wrong options: other subjects' objects of the predicate, else same-kind entities
-    or nearby years; never an object stated for this subject and predicate."""
+    or nearby years; never an object stated for this subject and predicate. None where the
+    predicate's objects are clauses, which its wording cannot introduce."""
+    if fact.predicate in FREE_CLAUSE:
+        return None
     stated = {
         normalise(other.object_display)
         for other in Fact.objects.filter(

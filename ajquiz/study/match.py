@@ -16,6 +16,7 @@ from datetime import datetime, timedelta
 from django.db.models import Q
 
 from ajquiz.content.models import Fact
+from ajquiz.content.predicates import FREE_CLAUSE
 from ajquiz.questions.grading import grade, normalise
 from ajquiz.study.models import Card, Deck, MatchGame
 from ajquiz.study.prompts import label_of
@@ -113,7 +114,7 @@ def choose_pairs(facts: list[Fact], count: int) -> list[tuple[Fact, str, str]]:
     pairs: list[tuple[Fact, str, str]] = []
     for fact in facts:
         claim, answer = f"{fact.subject.name} {label_of(fact)} …", fact.object_display
-        if not answer or len(answer) > MAX_ANSWER:
+        if not answer or len(answer) > MAX_ANSWER or fact.predicate in FREE_CLAUSE:
             continue
         known = stated[(fact.subject_id, fact.predicate)]
         clash = any(

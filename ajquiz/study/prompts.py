@@ -6,8 +6,9 @@
   when no other fact has the same predicate and object (else the reverse has several answers).
 
 A question is left out when another fact has the same subject and predicate: "Matsumura
-argues that ___" has dozens of right answers. When nothing else works, the fact's statement
-with its object blanked is the front.
+argues that ___" has dozens of right answers; and when the predicate's objects are clauses
+(FREE_CLAUSE). When nothing else works, the fact's statement with its object blanked is the
+front.
 
 One card per fact, its prompt varying by day (see Card's docstring for why): the first day a
 fact is met shows the first variant; later days rotate through them, the same all day long.
@@ -21,7 +22,7 @@ from datetime import date
 
 from ajquiz.content.formatting import MONTHS, format_date, format_number
 from ajquiz.content.models import Fact
-from ajquiz.content.predicates import PREDICATES, ObjectType
+from ajquiz.content.predicates import FREE_CLAUSE, PREDICATES, ObjectType
 from ajquiz.questions.phrasing import noun_phrase, sentence
 
 MIN_CONTEXT = 12  # characters left around a cloze's blank, or the gap gives nothing to go on
@@ -52,7 +53,8 @@ def variants(
 ) -> list[Prompt]:
     """The fronts this fact supports, question first (needs subject and object_entity loaded)."""
     found = []
-    if question_is_unique:
+    # "Japan is characterised by ___" asks for a clause nobody could guess the wording of.
+    if question_is_unique and fact.predicate not in FREE_CLAUSE:
         found.append(question_prompt(fact))
     cloze = cloze_prompt(fact)
     if cloze:

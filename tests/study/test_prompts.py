@@ -65,6 +65,23 @@ def test_without_question_or_cloze_the_statement_is_blanked(facts):
     assert (only.kind, only.before, only.answer) == ("statement", "The alliance ended in ", "1923")
 
 
+def test_a_fact_whose_object_is_a_clause_is_not_asked_through_the_predicates_wording(facts):
+    fact = make_fact(
+        "study-attribute",
+        "The treaty was signed at Lansdowne House",
+        predicate="attribute",
+        object_text="signed at a London house",
+        statement="The test treaty was signed at a London house of its negotiator.",
+    )
+    # Not "The test treaty is characterised by ___": the statement, blanked.
+    [only] = variants(fact)
+    assert (only.kind, only.before, only.answer) == (
+        "statement",
+        "The test treaty was ",
+        "signed at a London house",
+    )
+
+
 def test_the_first_day_shows_the_question_and_later_days_rotate_all_day_long(facts):
     fact = facts["place"]
     met = date(2025, 3, 1)
