@@ -40,8 +40,9 @@ class Dashboard:
 
 
 def dashboard_for(user, *, now: datetime) -> Dashboard:
-    """Thirteen queries, whatever the size of the learner's history."""
+    """Twelve queries, whatever the size of the learner's history."""
     memory = memory_by_fact(user, now=now)
+    retention_month, retention_all = true_retention(user, now=now)
     mastery = mastery_by_topic(user, memory, quiz_score_by_fact(user))
     forecast = due_forecast(user, now=now)
     reviews = reviews_per_day(user, now=now)
@@ -51,8 +52,8 @@ def dashboard_for(user, *, now: datetime) -> Dashboard:
         mastery=mastery,
         forecast=forecast,
         reviews=reviews,
-        retention_month=true_retention(user, now=now, days=30),
-        retention_all=true_retention(user, now=now, days=None),
+        retention_month=retention_month,
+        retention_all=retention_all,
         weakest=weakest_facts(memory),
         attempts=list(recent_attempts(user)),
         mastery_chart=_mastery_chart(mastery),

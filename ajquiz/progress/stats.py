@@ -220,14 +220,23 @@ def counts_per_window(
     return [found.get(number, (0, 0)) for number in range(len(windows))]
 
 
-def true_retention(user, *, now: datetime, days: int | None = 30) -> Retention:
-    logs = ReviewLog.objects.filter(user=user, state_before=State.REVIEW, reviewed_at__lte=now)
-    if days is not None:
-        logs = logs.filter(reviewed_at__gte=now - timedelta(days=days))
-    counts = logs.aggregate(
-        reviews=Count("pk"), remembered=Count("pk", filter=Q(rating__gt=Rating.AGAIN))
+def true_retention(user, *, now: datetime, days: int = 30) -> tuple[Retention, Retention]:
+    """Reviews of learned cards and the share remembered: over the last `days` and all time,
+    counted in one pass over the learner's logs."""
+    since = Q(reviewed_at__gte=now - timedelta(days=days))
+    remembered = Q(rating__gt=Rating.AGAIN)
+    counts = ReviewLog.objects.filter(
+        user=user, state_before=State.REVIEW, reviewed_at__lte=now
+    ).aggregate(
+        recent=Count("pk", filter=since),
+        recent_remembered=Count("pk", filter=since & remembered),
+        ever=Count("pk"),
+        ever_remembered=Count("pk", filter=remembered),
     )
-    return Retention(counts["reviews"], counts["remembered"])
+    return (
+        Retention(counts["recent"], counts["recent_remembered"]),
+        Retention(counts["ever"], counts["ever_remembered"]),
+    )
 
 
 def weakest_facts(memory: dict[int, Memory], *, limit: int = 8) -> list[WeakFact]:

@@ -61,10 +61,11 @@ def test_reviews_per_day_cover_the_last_thirty_days(student, history):
 
 
 def test_true_retention_counts_only_reviews_of_learned_cards(student, history):
-    month = true_retention(student, now=NOW, days=30)
-    ever = true_retention(student, now=NOW, days=None)
+    month, ever = true_retention(student, now=NOW, days=30)
     assert (month.reviews, month.remembered, month.rate) == (5, 3, 0.6)
     assert (ever.reviews, ever.remembered) == (7, 5)
+    two_days, _ = true_retention(student, now=NOW, days=2)
+    assert 0 < two_days.reviews < month.reviews
 
 
 def test_weakest_facts_are_fading_or_forgotten_ones_lowest_recall_first(student, history):
@@ -94,7 +95,7 @@ def test_another_learners_history_is_not_counted(other_student, history):
     assert quiz_score_by_fact(other_student) == {}
     assert sum(day.count for day in due_forecast(other_student, now=NOW)) == 0
     assert sum(day.count for day in reviews_per_day(other_student, now=NOW)) == 0
-    assert true_retention(other_student, now=NOW, days=None).reviews == 0
+    assert [retention.reviews for retention in true_retention(other_student, now=NOW)] == [0, 0]
     assert list(recent_attempts(other_student)) == []
 
 
