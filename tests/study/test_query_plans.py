@@ -13,8 +13,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from ajquiz.content.models import Fact
-from ajquiz.study.models import Card, ReviewLog, StudyProfile
+from ajquiz.content.models import Fact, Topic
+from ajquiz.study.models import Card, Deck, ReviewLog, StudyProfile
 from ajquiz.study.queue import (
     day_start,
     due_cards,
@@ -126,3 +126,17 @@ def test_with_100_000_logs_next_card_and_due_counts_take_as_many_queries_and_use
     assert "study_card_due" in due_plan
     assert "study_log_user_time" in today_plan
     assert "content_fact_source_start" in today_plan
+
+
+def test_a_topic_deck_checks_each_facts_own_links(content):
+    """Not a list of every link of the topic first: SQLite built that list before checking the
+    first fact (counting 20 new facts of a 100,000-fact deck: 20 ms, by each fact's links 4)."""
+    topic = Topic.objects.filter(parent__isnull=True, children__isnull=False).first()
+    in_deck = Fact.objects.filter(Deck.objects.for_topic(topic).fact_filter())
+    assert set(in_deck.values_list("pk", flat=True)) == set(
+        Fact.objects.for_topic(topic).values_list("pk", flat=True)
+    )
+    if connection.vendor == "sqlite":  # PostgreSQL plans IN and EXISTS as one semi-join
+        plan = in_deck.order_by()[:20].explain()
+        assert "CORRELATED" in plan
+        assert "content_fact_topics_fact_id_topic_id" in plan

@@ -9,7 +9,7 @@ from functools import reduce
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from ajquiz.content.models import Fact, Source, Topic
 
@@ -151,7 +151,11 @@ class Deck(models.Model):
 
 def decks_filter(decks) -> Q:
     """Facts in any of `decks` (an empty list matches nothing): one condition per kind of deck
-    whatever their number, which keeps the study queries small to build and to plan."""
+    whatever their number, which keeps the study queries small to build and to plan.
+
+    Membership is an EXISTS on each fact's own links: as IN, SQLite listed every link of the
+    topic before it checked a fact, so counting the first 20 new facts of a 100,000-fact deck
+    took 20 ms instead of 4 (PostgreSQL plans both as the same semi-join)."""
     decks = list(decks)
     kinds = Deck.Kind
     topic_ids = [deck.topic_id for deck in decks if deck.kind == kinds.TOPIC]
@@ -162,13 +166,17 @@ def decks_filter(decks) -> Q:
         # The topics and their subtopics first, then their links by the topic_id index: an OR
         # across the join to Topic made PostgreSQL scan every link (35 ms at 100,000 facts).
         topics = Topic.objects.filter(Q(pk__in=topic_ids) | Q(parent_id__in=topic_ids))
-        links = Fact.topics.through.objects.filter(topic_id__in=topics.values("pk"))
-        conditions.append(Q(pk__in=links.values("fact_id")))
+        links = Fact.topics.through.objects.filter(
+            fact_id=OuterRef("pk"), topic_id__in=topics.values("pk")
+        )
+        conditions.append(Q(Exists(links)))
     if source_ids:
         conditions.append(Q(source_id__in=source_ids))
     if fact_deck_ids:
-        members = Deck.facts.through.objects.filter(deck_id__in=fact_deck_ids)
-        conditions.append(Q(pk__in=members.values("fact_id")))
+        members = Deck.facts.through.objects.filter(
+            fact_id=OuterRef("pk"), deck_id__in=fact_deck_ids
+        )
+        conditions.append(Q(Exists(members)))
     return reduce(operator.or_, conditions) if conditions else Q(pk__in=[])
 
 
