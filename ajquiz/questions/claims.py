@@ -83,7 +83,8 @@ def _plain_claim(fact, object_text: str) -> str | None:
         label = re.sub(r"\bon$", "in", label)
     # A qualifier the object already states is left out: "proposed the clause at the Paris
     # Peace Conference", not "... (at the Paris Peace Conference (1919))".
-    stated = normalise(BRACKETED_END.sub("", fact.qualifier)) in normalise(object_text)
+    core = normalise(BRACKETED_END.sub("", fact.qualifier))
+    stated = bool(core) and core in normalise(object_text)
     keep_qualifier = fact.qualifier and not stated and not is_negative(fact.qualifier)
     qualifier = f" ({fact.qualifier})" if keep_qualifier else ""
     return sentence(f"{noun_phrase(fact.subject)} {label} {object_text}{qualifier}.")
