@@ -6,7 +6,6 @@ import re
 
 from ajquiz.content.predicates import ObjectType, sentence_label
 from ajquiz.questions import distractors
-from ajquiz.questions.distractors import Choice
 from ajquiz.questions.drafts import Draft, Kind, object_phrase, rng_for
 from ajquiz.questions.grading import normalise
 from ajquiz.questions.phrasing import is_negative, noun_phrase, sentence
@@ -43,7 +42,7 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
     return Draft(Kind.TRUE_FALSE, template.stem.replace("{statement}", claim), payload, [fact])
 
 
-def _wrong_object(template, fact, store, seed) -> tuple[str, Choice] | None:
+def _wrong_object(template, fact, store, seed) -> tuple[str, distractors.Choice] | None:
     """The object as the statement shows it, and a distractor the store does not state."""
     rng = rng_for("tf-false", template.slug, fact.slug, seed)
     if fact.object_type == ObjectType.DATE:
@@ -52,12 +51,16 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, Choice] | None:
             return None
         # "12 August 1905" becomes "12 August 1903": the same form, another year.
         shown = fact.object_display
-        return shown, Choice(shown.replace(str(fact.date_year), wrong[0].text), wrong[0].key)
+        return shown, distractors.Choice(
+            shown.replace(str(fact.date_year), wrong[0].text), wrong[0].key
+        )
     if fact.object_type == ObjectType.NUMBER:
         wrong = distractors.number_choices(fact, store, rng, 1, rng.randrange(2))
         if not wrong:
             return None
-        return fact.object_display.split()[0], Choice(wrong[0].text.split()[0], wrong[0].key)
+        return fact.object_display.split()[0], distractors.Choice(
+            wrong[0].text.split()[0], wrong[0].key
+        )
     if fact.object_entity is not None:
         wrong = distractors.entity_choices(fact, store, rng, 1)
     else:
@@ -66,12 +69,10 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, Choice] | None:
     return (fact.object_display, wrong[0]) if wrong else None
 
 
-def _phrase(choice: Choice, store) -> str:
+def _phrase(choice: distractors.Choice, store) -> str:
     """A distractor as it reads inside a sentence ("the Boxer Rebellion")."""
     kind, _, entity_id = choice.key.partition(":")
-    if kind == "entity" and entity_id.isdigit() and int(entity_id) in store.entities:
-        return noun_phrase(store.entities[int(entity_id)])
-    return choice.text
+    return noun_phrase(store.entities[int(entity_id)]) if kind == "entity" else choice.text
 
 
 def _plain_claim(fact, object_text: str) -> str | None:

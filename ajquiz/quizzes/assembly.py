@@ -41,7 +41,14 @@ def pick_questions(question_set, *, seed: int) -> list[Question]:
             chosen.append(by_id[what.question_id])
             continue
         taken = fixed_ids | {question.pk for question in chosen}
-        chosen.extend(draw_for_rule(what, filters[what.pk], seed=seed + index, exclude=taken))
+        drawn = draw_questions(
+            count=what.count,
+            seed=seed + index,
+            kinds=list(what.kinds or []),
+            exclude=taken,
+            **filters[what.pk],
+        )
+        chosen.extend(drawn)
     return chosen
 
 
@@ -66,16 +73,6 @@ def rule_filters(rules) -> dict[int, dict[str, list[int]]]:
         if linked_id is not None:
             filters[rule_id][field].append(linked_id)
     return filters
-
-
-def draw_for_rule(rule, filters: dict[str, list[int]], *, seed: int, exclude) -> list[Question]:
-    return draw_questions(
-        count=rule.count,
-        seed=seed,
-        kinds=list(rule.kinds or []),
-        exclude=exclude,
-        **filters,
-    )
 
 
 def freeze_slot(question: Question, rng: random.Random, *, shuffle_options: bool) -> dict:

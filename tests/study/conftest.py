@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from tests.factories import make_facts_deck, make_study_facts
+from tests.factories import make_fact, make_facts_deck, make_study_facts
 
 NOW = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
 
@@ -18,6 +18,19 @@ def no_fuzz(settings):
 @pytest.fixture
 def facts(db):
     return make_study_facts()
+
+
+@pytest.fixture
+def clause_fact(facts):
+    """A fact whose predicate takes a clause: "The test treaty is characterised by …" does not
+    read."""
+    return make_fact(
+        "study-attribute",
+        "The treaty was signed",
+        predicate="attribute",
+        object_text="short-lived",
+        statement="The test treaty was short-lived.",
+    )
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from ajquiz.study.learn import (
 )
 from ajquiz.study.models import Card, LearnItem, ReviewLog, State
 from ajquiz.study.prompts import Prompt
-from tests.factories import make_fact, make_question
+from tests.factories import make_question
 from tests.study.conftest import NOW
 
 
@@ -83,15 +83,8 @@ def test_built_options_never_include_another_object_stated_for_the_same_claim(fa
     assert len(texts) == 4 and len(set(texts)) == 4
 
 
-def test_no_choice_is_built_for_a_fact_whose_object_is_a_clause(facts):
-    clause = make_fact(
-        "study-attribute",
-        "The treaty was signed",
-        predicate="attribute",
-        object_text="short-lived",
-        statement="The test treaty was short-lived.",
-    )
-    assert built_choice(clause) is None  # not "The test treaty is characterised by …"
+def test_no_choice_is_built_for_a_fact_whose_object_is_a_clause(facts, clause_fact):
+    assert built_choice(clause_fact) is None  # not "The test treaty is characterised by …"
     assert built_choice(facts["place"]) is not None
 
 

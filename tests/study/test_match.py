@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from ajquiz.study.match import check, choose_pairs, new_game, personal_best_ms
 from ajquiz.study.models import MatchGame
-from tests.factories import make_card, make_fact
+from tests.factories import make_card
 from tests.study.conftest import NOW
 
 
@@ -31,15 +31,8 @@ def test_two_facts_of_one_claim_never_share_a_game(facts):
     assert [fact.slug for fact, _, _ in pairs] == ["study-lansdowne", "study-place"]
 
 
-def test_a_fact_whose_object_is_a_clause_makes_no_pair(facts):
-    clause = make_fact(
-        "study-attribute",
-        "The treaty was signed",
-        predicate="attribute",
-        object_text="short-lived",
-        statement="The test treaty was short-lived.",
-    )
-    pairs = choose_pairs([clause, facts["place"]], 6)
+def test_a_fact_whose_object_is_a_clause_makes_no_pair(facts, clause_fact):
+    pairs = choose_pairs([clause_fact, facts["place"]], 6)
     assert [fact.slug for fact, _, _ in pairs] == ["study-place"]
 
 
