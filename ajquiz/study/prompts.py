@@ -91,10 +91,14 @@ def hint_of(fact: Fact) -> str:
 
 
 def question_prompt(fact: Fact) -> Prompt:
+    subject = sentence(noun_phrase(fact.subject))
+    # A clause follows no predicate's wording ("Japan is characterised by disappointed by ..."):
+    # the subject alone leads into it.
+    lead = f"{subject}: " if fact.predicate in FREE_CLAUSE else f"{subject} {label_of(fact)} "
     return Prompt(
         kind="question",
         instruction="Complete the claim.",
-        before=f"{sentence(noun_phrase(fact.subject))} {label_of(fact)} ",
+        before=lead,
         after="",
         answer=fact.object_display,
         hint=hint_of(fact),

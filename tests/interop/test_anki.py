@@ -119,6 +119,12 @@ def test_the_front_asks_for_the_object_of_the_fact(content):
     assert card_for(fact).answer == fact.object_display
 
 
+@pytest.mark.django_db
+def test_the_front_of_a_clause_fact_leads_with_its_subject_alone(content):
+    fact = Fact.objects.with_related().get(slug="aja1-japan-ascendancy")
+    assert card_for(fact).question == f"{fact.subject.name}: …? ({fact.qualifier})"
+
+
 def _html(text):
     import html
 

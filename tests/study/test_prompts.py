@@ -82,6 +82,22 @@ def test_a_fact_whose_object_is_a_clause_is_not_asked_through_the_predicates_wor
     )
 
 
+def test_a_clause_with_no_blank_in_quote_or_statement_follows_the_subject_alone(facts):
+    fact = make_fact(
+        "study-attribute-unquoted",
+        "The treaty was signed",
+        predicate="attribute",
+        object_text="ascendant at the time",
+        statement="The test treaty came at a time of ascendancy.",
+    )
+    [only] = variants(fact)
+    assert (only.kind, only.before, only.answer) == (
+        "question",
+        "The test treaty: ",
+        "ascendant at the time",
+    )
+
+
 def test_the_first_day_shows_the_question_and_later_days_rotate_all_day_long(facts):
     fact = facts["place"]
     met = date(2025, 3, 1)
