@@ -10,7 +10,7 @@ import random
 
 from django.db.models import CharField, Value
 
-from ajquiz.questions.draw import draw_questions
+from ajquiz.questions.draw import draw_question_ids
 from ajquiz.questions.models import Question
 from ajquiz.quizzes.models import DrawRule
 
@@ -27,29 +27,28 @@ def assemble_slots(question_set, *, seed: int, shuffle_questions: bool, shuffle_
 
 
 def pick_questions(question_set, *, seed: int) -> list[Question]:
-    """Fixed questions and draws merged by position (a fixed question first on a tie)."""
+    """Fixed questions and draws merged by position (a fixed question first on a tie), read
+    in one query with what freezing a slot needs."""
     entries = list(question_set.fixed.all())
     fixed_ids = {entry.question_id for entry in entries}
-    by_id = Question.objects.in_bulk(fixed_ids)
     rules = list(question_set.draws.all())
     filters = rule_filters(rules)
     plan = [(entry.position, 0, index, entry) for index, entry in enumerate(entries)]
     plan += [(rule.position, 1, index, rule) for index, rule in enumerate(rules)]
-    chosen: list[Question] = []
+    chosen: list[int] = []
     for _position, is_draw, index, what in sorted(plan, key=lambda row: row[:3]):
         if not is_draw:
-            chosen.append(by_id[what.question_id])
+            chosen.append(what.question_id)
             continue
-        taken = fixed_ids | {question.pk for question in chosen}
-        drawn = draw_questions(
+        chosen += draw_question_ids(
             count=what.count,
             seed=seed + index,
             kinds=list(what.kinds or []),
-            exclude=taken,
+            exclude=fixed_ids.union(chosen),
             **filters[what.pk],
         )
-        chosen.extend(drawn)
-    return chosen
+    by_id = Question.objects.only("kind", "payload").in_bulk(chosen)
+    return [by_id[pk] for pk in chosen]
 
 
 def rule_filters(rules) -> dict[int, dict[str, list[int]]]:
