@@ -1,21 +1,35 @@
 """Choosing wrong options that are plausible and provably wrong.
 
 Every strategy removes anything the fact store states for the same subject and predicate,
-so a distractor is never a true answer to the stem.
+so a distractor is never a true answer to the stem; and anything whose name names the subject
+or its people ("Russian occupation of Manchuria" when asking what Russia took part in), which
+is likely true of it whatever the store says.
 """
 
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ajquiz.content.predicates import ObjectType
 from ajquiz.questions.grading import normalise
-from ajquiz.questions.store import FactStore, FactView
+from ajquiz.questions.store import EntityView, FactStore, FactView
 
 ERA_WINDOW = 30
 MAX_YEAR_STEP = 6
+# Subjects whose names live on in other names and in adjectives ("Russian", "Hayashi-Lansdowne").
+NAMED_KINDS = {"country", "place", "person"}
+# Words of a name that say what kind of thing or rank it is rather than which.
+# fmt: off
+GENERIC_WORDS = {
+    "empire", "imperial", "great", "united", "kingdom", "republic", "state", "states",
+    "island", "islands", "peninsula", "river", "north", "south", "southern", "eastern",
+    "lord", "sir", "grand", "duke", "count", "tsar", "general", "captain", "commodore",
+    "lieutenant",
+}
+# fmt: on
 
 
 @dataclass(frozen=True)
@@ -37,6 +51,7 @@ def entity_choices(
         if f"entity:{entity.id}" not in stated
         and entity.id != fact.subject.id
         and normalise(entity.name) != normalise(key_entity.name)
+        and not names(entity.name, fact.subject)
     ]
     era = fact.year or key_entity.era
 
@@ -64,6 +79,8 @@ def same_predicate_choices(
             continue
         if other.object_key == fact.object_key:
             continue
+        if other.object_entity is not None and names(other.object_entity.name, fact.subject):
+            continue
         seen.add(other.object_key)
         candidates.append(other)
     rng.shuffle(candidates)
@@ -72,6 +89,31 @@ def same_predicate_choices(
     pool = candidates[: max(count * 2, 6)]
     rng.shuffle(pool)
     return [Choice(other.object_display, other.object_key) for other in pool[:count]]
+
+
+def names(text: str, entity: EntityView) -> bool:
+    """Whether `text` names a country, place or person `entity` or its people: a word of it
+    begins like a distinctive word of the entity's name or aliases ("Russian" for Russia,
+    "British" for Britain, "Japanese" for Japan), or is one of its short aliases ("UK")."""
+    words = re.findall(r"[A-Za-z]+", text)
+    if not words or entity.kind not in NAMED_KINDS:
+        return False
+    stems, short = set(), set()
+    for name in (entity.name, *entity.aliases):
+        for word in re.findall(r"[A-Za-z]+", name):
+            if word.lower() in GENERIC_WORDS:
+                continue
+            if len(word) >= 4:
+                stems.add(word.lower())
+            elif word.isupper() and len(word) >= 2:
+                short.add(word)
+    for word in words:
+        if word in short:
+            return True
+        # At most three letters of the stem may differ: "Brit-ain", "Brit-ish".
+        if any(word.lower().startswith(stem[: max(4, len(stem) - 3)]) for stem in stems):
+            return True
+    return False
 
 
 def year_choices(
