@@ -18,7 +18,7 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
 
     Where the object cannot be found in the statement, both the true and the false version
     are built from the predicate's wording instead, so that the two read alike; where that
-    wording does not read as a sentence either, only the true statement is asked.
+    wording does not read as a sentence either, the fact is not asked true or false.
     """
     fact = facts[0]
     says_true = rng_for("tf", template.slug, fact.slug, seed).random() < 0.5
@@ -33,8 +33,9 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
         true_claim = _plain_claim(fact, object_phrase(fact))
         false_claim = _plain_claim(fact, _phrase(replacement, store))
         if true_claim is None:
-            # No wording of the predicate reads as a sentence: the statement, as it is true.
-            true_claim, says_true = fact.statement, True
+            # No wording of the predicate reads as a sentence, so no false version reads like
+            # the true one: a question that is always true would teach "answer True".
+            return None
     claim = true_claim if says_true else false_claim
     if claim is None or is_negative(claim):
         return None
