@@ -116,7 +116,7 @@ AUTH_USER_MODEL = "accounts.User"
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "ajquiz.accounts.backends.RoleAwareBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -24,6 +24,8 @@ class User(AbstractUser):
         return self.is_staff or self._in_group(Role.TEACHER)
 
     def _in_group(self, name: str) -> bool:
+        if name == Role.TEACHER and "in_teacher_group" in self.__dict__:
+            return self.in_teacher_group  # read with the user (accounts/backends.py)
         # Cached per instance: the navigation asks on every page.
         cache = self.__dict__.setdefault("_group_names", None)
         if cache is None:

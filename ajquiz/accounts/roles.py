@@ -54,7 +54,8 @@ def make_teacher(user) -> None:
 
     ensure_role_groups()
     user.groups.add(Group.objects.get(name=Role.TEACHER))
-    user.__dict__.pop("_group_names", None)
+    for cached in ("_group_names", "in_teacher_group"):
+        user.__dict__.pop(cached, None)
 
 
 def make_admin(user) -> None:

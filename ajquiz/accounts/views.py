@@ -17,7 +17,7 @@ def signup(request):
     if request.method == "POST" and form.is_valid():
         user = form.save()
         make_student(user)
-        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        login(request, user, backend="ajquiz.accounts.backends.RoleAwareBackend")
         messages.success(request, f"Welcome, {user.username}. Your account is ready.")
         return redirect("home")
     return render(request, "accounts/signup.html", {"form": form})

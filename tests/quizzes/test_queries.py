@@ -94,9 +94,9 @@ def test_the_attempt_pages_query_count_is_flat_from_10_to_1000_facts(client, stu
     assert Question.objects.current().count() == 1000
     large = measure(client, student, facts)
     assert small == large
-    # session, user, user's groups (navigation), attempt, responses, questions, their facts
+    # session, user with its role, attempt, responses, questions, their facts
     # (+ the grade's attempts on the review)
-    assert large == {"attempt page": 7, "finish summary": 5, "review": 8}
+    assert large == {"attempt page": 6, "finish summary": 4, "review": 7}
 
 
 def test_the_attempt_page_query_count_does_not_grow_with_the_questions_on_it(
