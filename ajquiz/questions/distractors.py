@@ -8,6 +8,7 @@ is likely true of it whatever the store says.
 
 from __future__ import annotations
 
+import functools
 import random
 import re
 from dataclasses import dataclass
@@ -95,9 +96,22 @@ def names(text: str, entity: EntityView) -> bool:
     """Whether `text` names a country, place or person `entity` or its people: a word of it
     begins like a distinctive word of the entity's name or aliases ("Russian" for Russia,
     "British" for Britain, "Japanese" for Japan), or is one of its short aliases ("UK")."""
-    words = re.findall(r"[A-Za-z]+", text)
-    if not words or entity.kind not in NAMED_KINDS:
+    if entity.kind not in NAMED_KINDS:
         return False
+    stems, short = _name_parts(entity)
+    for word in re.findall(r"[A-Za-z]+", text):
+        if word in short:
+            return True
+        # At most three letters of the stem may differ: "Brit-ain", "Brit-ish".
+        if any(word.lower().startswith(stem[: max(4, len(stem) - 3)]) for stem in stems):
+            return True
+    return False
+
+
+@functools.cache
+def _name_parts(entity: EntityView) -> tuple[frozenset[str], frozenset[str]]:
+    """The distinctive words of an entity's name and aliases (lower case), and its short
+    capitalised aliases; once per entity, as every candidate distractor is checked."""
     stems, short = set(), set()
     for name in (entity.name, *entity.aliases):
         for word in re.findall(r"[A-Za-z]+", name):
@@ -107,13 +121,7 @@ def names(text: str, entity: EntityView) -> bool:
                 stems.add(word.lower())
             elif word.isupper() and len(word) >= 2:
                 short.add(word)
-    for word in words:
-        if word in short:
-            return True
-        # At most three letters of the stem may differ: "Brit-ain", "Brit-ish".
-        if any(word.lower().startswith(stem[: max(4, len(stem) - 3)]) for stem in stems):
-            return True
-    return False
+    return frozenset(stems), frozenset(short)
 
 
 def year_choices(
