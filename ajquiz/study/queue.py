@@ -308,10 +308,12 @@ def due_summary(
         review=Count("pk", filter=Q(state=State.REVIEW)),
     )
     new_left = max(0, profile.new_per_day - done.new_done)
-    # Unordered: a count up to new_left stops at the first new_left facts it finds, where the
-    # reading order made it sort every new fact first (1.6 s with 100,000 facts on SQLite).
+    # A count up to new_left stops at the first new_left facts it finds; in reading order it
+    # sorted every new fact first (1.6 s with 100,000 facts on SQLite). Newest first, because
+    # learners take new facts in reading order, so the studied ones are the oldest: in key
+    # order PostgreSQL passed a learner's 10,000 studied facts to find 20 (6.5 ms, now 2.0).
     new = (
-        new_facts(user, day.scope, buried=done.buried).order_by()[:new_left].count()
+        new_facts(user, day.scope, buried=done.buried).order_by("-pk")[:new_left].count()
         if new_left
         else 0
     )
