@@ -3,4 +3,7 @@ from django.contrib.auth.admin import UserAdmin
 
 from ajquiz.accounts.models import User
 
-admin.site.register(User, UserAdmin)
+
+@admin.register(User)
+class AjquizUserAdmin(UserAdmin):
+    fieldsets = (*UserAdmin.fieldsets, ("Preferences", {"fields": ("time_zone",)}))

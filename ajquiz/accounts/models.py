@@ -1,12 +1,21 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.db import models
 
 from ajquiz.accounts.roles import Role
+from ajquiz.accounts.zones import validate_time_zone
 
 
 class User(AbstractUser):
     """A learner, teacher or administrator. The role is a group (see roles.py)."""
+
+    time_zone = models.CharField(
+        max_length=64,
+        blank=True,
+        validators=[validate_time_zone],
+        help_text="Your study day starts at midnight here, and times are shown in it.",
+    )
 
     class Meta(AbstractUser.Meta):
         swappable = "AUTH_USER_MODEL"

@@ -2,10 +2,11 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from ajquiz.accounts.forms import SignUpForm
+from ajquiz.accounts.forms import AccountSettingsForm, SignUpForm
 from ajquiz.accounts.roles import make_student
 
 
@@ -21,3 +22,14 @@ def signup(request):
         messages.success(request, f"Welcome, {user.username}. Your account is ready.")
         return redirect("home")
     return render(request, "accounts/signup.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def account_settings(request):
+    form = AccountSettingsForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Account settings saved.")
+        return redirect("accounts:settings")
+    return render(request, "accounts/settings.html", {"form": form})

@@ -103,3 +103,13 @@ document.addEventListener("htmx:xhr:progress", function (event) {
     status.textContent = percent >= 100 ? "Uploaded. Reading the file…" : "Uploading: " + quarter + "%";
   }
 });
+
+// Sign-up: preset the time zone to the browser's, when the list has it and none is chosen.
+document.querySelectorAll("select[data-browser-time-zone]").forEach(function (select) {
+  var zone = "";
+  try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone || ""; } catch (error) { return; }
+  if (!select.value && zone) {
+    var option = Array.prototype.find.call(select.options, function (o) { return o.value === zone; });
+    if (option) { select.value = zone; }
+  }
+});

@@ -42,6 +42,7 @@ EXPECTED: dict[str, tuple[str, tuple]] = {
     "accounts:login": (GET, EVERYONE),
     "accounts:logout": (POST, (SEE_OTHER,) * 6),
     "accounts:signup": (GET, (200, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER, SEE_OTHER)),
+    "accounts:settings": (GET, SIGNED_IN),
     "accounts:password_change": (GET, SIGNED_IN),
     "accounts:password_change_done": (GET, SIGNED_IN),
     "accounts:password_reset": (GET, EVERYONE),

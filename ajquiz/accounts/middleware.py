@@ -1,0 +1,24 @@
+"""Each request runs in the signed-in user's time zone (Django's current time zone), so the
+study day, the dashboard's days and every time shown follow where the learner is."""
+
+from __future__ import annotations
+
+import zoneinfo
+
+from django.utils import timezone
+
+
+def user_time_zone(get_response):
+    def middleware(request):
+        # The user is read here rather than lazily later: every signed-in page needs them.
+        try:
+            timezone.activate(zoneinfo.ZoneInfo(request.user.time_zone))
+        except (AttributeError, ValueError, zoneinfo.ZoneInfoNotFoundError):
+            # Anonymous, no zone chosen, or a zone this machine's tz database lacks.
+            timezone.deactivate()
+        try:
+            return get_response(request)
+        finally:
+            timezone.deactivate()
+
+    return middleware
