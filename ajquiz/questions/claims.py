@@ -11,6 +11,21 @@ from ajquiz.questions.grading import normalise
 from ajquiz.questions.phrasing import is_negative, noun_phrase, sentence
 
 BRACKETED_END = re.compile(r"\s*\([^()]*\)$")
+# Countries and organisations join, sign and fight in far more than the sources say, so a
+# claim that swaps one in or out ("The United Kingdom took part in the Battle of Jutland") may
+# be true though the store does not state it: such facts get no false version.
+COLLECTIVE_PREDICATES = frozenset(
+    {
+        "participant_in",
+        "party_to",
+        "member_of",
+        "allied_with",
+        "rival_of",
+        "fought_against",
+        "signed_by",
+    }
+)
+COLLECTIVE_KINDS = frozenset({"country", "organisation"})
 
 
 def build_true_false(template, facts, store, seed) -> Draft | None:
@@ -62,12 +77,19 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, distractors.Choice]
         return fact.object_display.split()[0], distractors.Choice(
             wrong[0].text.split()[0], wrong[0].key
         )
-    if fact.object_entity is not None:
+    if fact.predicate in COLLECTIVE_PREDICATES and _collective(fact):
+        return None
+    wrong = distractors.swap_choices(fact, store, rng, 4)
+    if not wrong and fact.object_entity is not None:
+        # No other object of this predicate is of the key's kind: one of its kind at all.
         wrong = distractors.entity_choices(fact, store, rng, 1)
-    else:
-        wrong = distractors.same_predicate_choices(fact, store, rng, 4)
     wrong = [choice for choice in wrong if not is_negative(choice.text)]
     return (fact.object_display, wrong[0]) if wrong else None
+
+
+def _collective(fact) -> bool:
+    ends = [fact.subject, fact.object_entity] if fact.object_entity else [fact.subject]
+    return any(end.kind in COLLECTIVE_KINDS for end in ends)
 
 
 def _phrase(choice: distractors.Choice, store) -> str:

@@ -92,6 +92,40 @@ def same_predicate_choices(
     return [Choice(other.object_display, other.object_key) for other in pool[:count]]
 
 
+def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: int) -> list[Choice]:
+    """Objects to swap into a false claim: what the store states with the same predicate (and,
+    for an entity, of the key's kind), said of another subject of the same kind where there is
+    one, so that the false claim says the kind of thing said of such a subject: "Liliuokalani
+    was Prime Minister of Canada", not "The South Manchurian Railway was a Japanese destroyer"
+    or "Australia was a member of Mitsubishi Electric". Never one naming the subject ("Japan
+    feared Japan would attack …"), nor an entity the store links with it in any way."""
+    key_kind = fact.object_entity.kind if fact.object_entity is not None else None
+    seen = {*store.stated_object_keys(fact.subject.id, fact.predicate), fact.object_key}
+    alike: list[Choice] = []
+    others: list[Choice] = []
+    for other in store.by_predicate.get(fact.predicate, []):
+        if other.object_key in seen or not other.object_display:
+            continue
+        found_kind = other.object_entity.kind if other.object_entity is not None else None
+        if found_kind != key_kind:
+            continue
+        text = other.object_entity.name if other.object_entity is not None else other.object_display
+        if names(text, fact.subject):
+            continue
+        if other.object_entity is not None and store.relates(fact.subject, other.object_entity):
+            continue
+        seen.add(other.object_key)
+        same_kind = other.subject.kind == fact.subject.kind
+        (alike if same_kind else others).append(Choice(text, other.object_key))
+    candidates = alike or others
+    rng.shuffle(candidates)
+    length = len(fact.object_display)
+    candidates.sort(key=lambda choice: abs(len(choice.text) - length) // 15)
+    pool = candidates[: max(count * 2, 6)]
+    rng.shuffle(pool)
+    return pool[:count]
+
+
 def names(text: str, entity: EntityView) -> bool:
     """Whether `text` names a country, place or person `entity` or its people: a word of it
     begins like a distinctive word of the entity's name or aliases ("Russian" for Russia,

@@ -8,6 +8,7 @@ in three queries, and answers from dictionaries.
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 import statistics
 from collections import defaultdict
@@ -96,6 +97,30 @@ class FactStore:
             kinds[entity.kind].append(entity)
         self.entities_by_kind = dict(kinds)
 
+    @functools.cached_property
+    def _links(self) -> tuple[dict[int, set[int]], dict[int, str]]:
+        """For each entity: the entities a fact states with it (as subject and object, either
+        way round), and every statement of those facts, normalised and joined."""
+        linked: dict[int, set[int]] = defaultdict(set)
+        statements: dict[int, list[str]] = defaultdict(list)
+        for fact in self.facts:
+            ends = [fact.subject] + ([fact.object_entity] if fact.object_entity else [])
+            for end in ends:
+                statements[end.id].append(normalise(fact.statement))
+                linked[end.id].update(other.id for other in ends if other.id != end.id)
+        return linked, {entity: " ".join(texts) for entity, texts in statements.items()}
+
+    def relates(self, subject: EntityView, entity: EntityView) -> bool:
+        """Whether the store links the two: a fact with one as subject and the other as object,
+        or a statement about either that names the other. A false claim built from such a
+        pair ("The United States was a member of AUKUS") may well be true."""
+        linked, statements = self._links
+        if entity.id in linked.get(subject.id, ()):
+            return True
+        return _names_in(entity, statements.get(subject.id, "")) or _names_in(
+            subject, statements.get(entity.id, "")
+        )
+
     def stated_object_keys(self, subject_id: int, predicate: str) -> set[str]:
         return {
             fact.object_key for fact in self.by_subject_predicate.get((subject_id, predicate), [])
@@ -179,3 +204,11 @@ def _view(fact, entities) -> FactView:
         content_hash=fact.content_hash(),
         object_key=object_key_of(fact, display),
     )
+
+
+def _names_in(entity: EntityView, statements: str) -> bool:
+    """Whether normalised `statements` name `entity` by its name or an alias, as whole words;
+    not by a two-letter alias, which may be a word ("US")."""
+    text = f" {statements} "
+    names = (normalise(name) for name in (entity.name, *entity.aliases))
+    return any(len(name) > 2 and f" {name} " in text for name in names)

@@ -8,7 +8,7 @@ import pytest
 
 from ajquiz.content.models import QuestionTemplate
 from ajquiz.questions.bank import drafts_for
-from ajquiz.questions.distractors import entity_choices, names
+from ajquiz.questions.distractors import entity_choices, names, swap_choices
 from ajquiz.questions.store import FactStore
 
 pytestmark = pytest.mark.django_db
@@ -81,3 +81,54 @@ def test_entity_distractors_of_every_fact_leave_out_names_of_its_subject(store):
             offered += 1
             assert not names(choice.text, fact.subject), (fact.slug, choice.text)
     assert offered > 1000
+
+
+def test_a_true_or_false_swap_is_an_object_of_the_same_predicate_said_of_a_like_subject(store):
+    """ "Liliuokalani was Prime Minister of Canada", never "The South Manchurian Railway was a
+    Japanese destroyer": the swapped object is one the store states with the same predicate,
+    of a subject of the same kind whenever such a subject gives one that may be swapped in."""
+    swaps = from_like_subjects = 0
+    for fact in store.facts:
+        if fact.object_type not in ("entity", "text"):
+            continue
+        choices = swap_choices(fact, store, random.Random(fact.id), 4)
+        stated = store.stated_object_keys(fact.subject.id, fact.predicate)
+        others = [o for o in store.by_predicate[fact.predicate] if o.object_key not in stated]
+        for choice in choices:
+            swaps += 1
+            sources = [o for o in others if o.object_key == choice.key]
+            assert sources, (fact.slug, choice.text)
+            if any(o.subject.kind == fact.subject.kind for o in sources):
+                from_like_subjects += 1
+            else:
+                # Only where no like subject's object was left to choose from.
+                like_keys = {o.object_key for o in others if o.subject.kind == fact.subject.kind}
+                assert not like_keys & {c.key for c in choices}, (fact.slug, choice.text)
+    assert swaps > 1000
+    assert from_like_subjects / swaps > 0.8
+
+
+def test_no_swapped_entity_is_one_the_store_links_with_the_subject(store):
+    swapped = 0
+    for fact in store.facts:
+        if fact.object_entity is None:
+            continue
+        for choice in swap_choices(fact, store, random.Random(fact.id), 4):
+            swapped += 1
+            other = store.entities[int(choice.key.partition(":")[2])]
+            assert not store.relates(fact.subject, other), (fact.slug, choice.text)
+    assert swapped > 200
+
+
+@pytest.mark.parametrize(
+    ("subject", "other", "linked"),
+    [
+        ("united-states", "aukus", True),  # named in a statement about AUKUS
+        ("united-kingdom", "russia", True),
+        ("canada", "aukus", False),
+        ("queen-liliuokalani", "gcap", False),
+    ],
+)
+def test_relates_reads_links_and_names_both_ways(store, subject, other, linked):
+    assert store.relates(entity(store, subject), entity(store, other)) is linked
+    assert store.relates(entity(store, other), entity(store, subject)) is linked

@@ -7,7 +7,7 @@ import pytest
 from ajquiz.content.models import QuestionTemplate
 from ajquiz.content.predicates import FREE_CLAUSE, sentence_label
 from ajquiz.questions.bank import drafts_for, fact_groups
-from ajquiz.questions.claims import BRACKETED_END
+from ajquiz.questions.claims import BRACKETED_END, COLLECTIVE_PREDICATES
 from ajquiz.questions.drafts import object_phrase
 from ajquiz.questions.generate import build
 from ajquiz.questions.grading import grade, normalise
@@ -177,6 +177,21 @@ def test_a_free_clause_fact_with_no_false_version_is_not_asked_true_or_false(sto
     assert build(template("mc-complete-the-sentence"), [fact], store, seed=0) is None
     for seed in range(6):
         assert build(template("tf-statement"), [fact], store, seed=seed) is None
+
+
+def test_what_a_country_joined_signed_or_fought_is_not_asked_true_or_false(store):
+    """A swapped-in claim ("The United Kingdom took part in the Battle of Jutland") may be
+    true though the sources do not say it: such facts get no false version, so no question."""
+    collective = [
+        fact
+        for fact in store.facts
+        if fact.predicate in COLLECTIVE_PREDICATES
+        and "country" in {fact.subject.kind, getattr(fact.object_entity, "kind", None)}
+    ]
+    assert len(collective) > 30
+    for fact in collective:
+        for seed in range(3):
+            assert build(template("tf-statement"), [fact], store, seed=seed) is None, fact.slug
 
 
 def test_true_or_false_is_true_about_half_the_time(store):
