@@ -43,7 +43,8 @@ class Choice:
 def entity_choices(
     fact: FactView, store: FactStore, rng: random.Random, count: int
 ) -> list[Choice]:
-    """Entities of the key's kind, nearest in era first, that the store does not state."""
+    """Entities of the key's kind, nearest in era first, that the store does not state nor
+    link with the subject in any way (a link makes the option likely true)."""
     key_entity = fact.object_entity
     stated = store.stated_object_keys(fact.subject.id, fact.predicate)
     candidates = [
@@ -53,6 +54,7 @@ def entity_choices(
         and entity.id != fact.subject.id
         and normalise(entity.name) != normalise(key_entity.name)
         and not names(entity.name, fact.subject)
+        and not store.relates(fact.subject, entity)
     ]
     era = fact.year or key_entity.era
 
@@ -71,7 +73,8 @@ def entity_choices(
 def same_predicate_choices(
     fact: FactView, store: FactStore, rng: random.Random, count: int
 ) -> list[Choice]:
-    """Objects the store states for other subjects with the same predicate, similar in length."""
+    """Objects the store states for other subjects with the same predicate, of subjects of the
+    same kind first, then similar in length."""
     stated = store.stated_object_keys(fact.subject.id, fact.predicate)
     seen = set(stated)
     candidates = []
@@ -86,7 +89,14 @@ def same_predicate_choices(
         candidates.append(other)
     rng.shuffle(candidates)
     length = len(fact.object_display)
-    candidates.sort(key=lambda other: abs(len(other.object_display) - length) // 15)
+    # Said of a subject of the same kind first: what is said of a person reads as an option
+    # about a person.
+    candidates.sort(
+        key=lambda other: (
+            other.subject.kind != fact.subject.kind,
+            abs(len(other.object_display) - length) // 15,
+        )
+    )
     pool = candidates[: max(count * 2, 6)]
     rng.shuffle(pool)
     return [Choice(other.object_display, other.object_key) for other in pool[:count]]

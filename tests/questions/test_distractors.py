@@ -8,7 +8,12 @@ import pytest
 
 from ajquiz.content.models import QuestionTemplate
 from ajquiz.questions.bank import drafts_for
-from ajquiz.questions.distractors import entity_choices, names, swap_choices
+from ajquiz.questions.distractors import (
+    entity_choices,
+    names,
+    same_predicate_choices,
+    swap_choices,
+)
 from ajquiz.questions.store import FactStore
 
 pytestmark = pytest.mark.django_db
@@ -132,3 +137,33 @@ def test_no_swapped_entity_is_one_the_store_links_with_the_subject(store):
 def test_relates_reads_links_and_names_both_ways(store, subject, other, linked):
     assert store.relates(entity(store, subject), entity(store, other)) is linked
     assert store.relates(entity(store, other), entity(store, subject)) is linked
+
+
+def test_multiple_choice_offers_what_is_said_of_a_like_subject_first(store):
+    """Options about a person read as options about a person: 38% of them came from a subject
+    of the same kind when the order was by length alone."""
+    offered = from_like_subjects = 0
+    for fact in store.facts:
+        if fact.object_type != "text":
+            continue
+        others = store.by_predicate[fact.predicate]
+        for choice in same_predicate_choices(fact, store, random.Random(fact.id), 3):
+            offered += 1
+            from_like_subjects += any(
+                o.subject.kind == fact.subject.kind for o in others if o.object_key == choice.key
+            )
+    assert offered > 1000
+    assert from_like_subjects / offered > 0.7
+
+
+def test_no_entity_option_is_one_the_store_links_with_the_subject(store):
+    """ "Which was Australia a member of?" does not offer the Five Eyes as wrong."""
+    offered = 0
+    for fact in store.facts:
+        if fact.object_entity is None:
+            continue
+        for choice in entity_choices(fact, store, random.Random(fact.id), 3):
+            offered += 1
+            other = store.entities[int(choice.key.partition(":")[2])]
+            assert not store.relates(fact.subject, other), (fact.slug, choice.text)
+    assert offered > 500
