@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 from django import template
+from django.utils.html import format_html_join
+from django.utils.safestring import mark_safe
 
 register = template.Library()
 
@@ -42,3 +44,37 @@ def mark(fraction) -> str:
         return "0"
     text = f"{float(fraction):.2f}".rstrip("0").rstrip(".")
     return text or "0"
+
+
+@register.simple_tag
+def slot_nav_items(progress, page, one_per_page) -> str:
+    """The slot navigation's list items: a button per page (one question per page) or a link
+    per slot. Built here, not in a template loop: 20 items took 0.5 ms there, each page view."""
+    if one_per_page:
+        item = (
+            '<li><button type="submit" name="go" value="page-{0}" class="slot-link{1}"{2}>'
+            '<span class="visually-hidden">Question </span>{0}'
+            '<span class="visually-hidden">, {3}</span>{4}</button></li>'
+        )
+    else:
+        item = (
+            '<li><a href="#slot-{0}" class="slot-link{1}">'
+            '<span class="visually-hidden">Question </span>{0}'
+            '<span class="visually-hidden">, {3}</span>{4}</a></li>'
+        )
+    return format_html_join(
+        "\n",
+        item,
+        (
+            (
+                number,
+                " is-answered" if answered else "",
+                mark_safe(' aria-current="step"') if number == page else "",
+                "answered" if answered else "not answered",
+                mark_safe('<span aria-hidden="true"> •</span>') if answered else "",
+            )
+            for number, answered in (
+                (index + 1, index in progress.answered) for index in range(progress.total)
+            )
+        ),
+    )
