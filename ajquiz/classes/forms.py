@@ -1,14 +1,15 @@
 """Forms of the classes pages: classes and their rosters, assignments and extensions.
 
 Question-set forms are in set_forms.py, hand-written questions in question_forms.py.
-Dates are typed in the browser's date-time picker and read as UTC (the site's time zone),
-which every label says.
+Dates are typed in the browser's date-time picker and read in the user's time zone (Django's
+current one, set by accounts.middleware), which every label names.
 """
 
 from __future__ import annotations
 
 from django import forms
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from ajquiz.classes.models import Assignment, Classroom, Extension
 from ajquiz.quizzes.models import Quiz
@@ -18,6 +19,18 @@ DATETIME_FORMAT = "%Y-%m-%dT%H:%M"
 
 def datetime_input() -> forms.DateTimeInput:
     return forms.DateTimeInput(attrs={"type": "datetime-local"}, format=DATETIME_FORMAT)
+
+
+class LocalTimes:
+    """A form whose date-times are typed in the user's time zone: their labels name it."""
+
+    local_time_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = timezone.get_current_timezone_name()
+        for name in self.local_time_fields:
+            self.fields[name].label = f"{self.fields[name].label} ({zone})"
 
 
 class ClassroomForm(forms.ModelForm):
@@ -52,7 +65,7 @@ class AddStudentForm(forms.Form):
         return username
 
 
-class AssignmentForm(forms.ModelForm):
+class AssignmentForm(LocalTimes, forms.ModelForm):
     """Assign one of the teacher's quizzes to a class, due at a date."""
 
     quiz = forms.ModelChoiceField(
@@ -62,10 +75,12 @@ class AssignmentForm(forms.ModelForm):
         error_messages={"required": "Choose the quiz to assign."},
     )
 
+    local_time_fields = ("due_at",)
+
     class Meta:
         model = Assignment
         fields = ["quiz", "due_at"]
-        labels = {"due_at": "Due (UTC)"}
+        labels = {"due_at": "Due"}
         widgets = {"due_at": datetime_input()}
 
     def __init__(self, *args, classroom: Classroom, now, **kwargs):
@@ -94,21 +109,25 @@ class AssignmentForm(forms.ModelForm):
         return super().save(commit)
 
 
-class DueDateForm(forms.ModelForm):
+class DueDateForm(LocalTimes, forms.ModelForm):
     """A new due date for an assignment (any date: moving it into the past is allowed)."""
+
+    local_time_fields = ("due_at",)
 
     class Meta:
         model = Assignment
         fields = ["due_at"]
-        labels = {"due_at": "Due (UTC)"}
+        labels = {"due_at": "Due"}
         widgets = {"due_at": datetime_input()}
 
 
-class ExtensionForm(forms.ModelForm):
+class ExtensionForm(LocalTimes, forms.ModelForm):
+    local_time_fields = ("due_at",)
+
     class Meta:
         model = Extension
         fields = ["due_at", "reason"]
-        labels = {"due_at": "New due date (UTC)", "reason": "Reason (optional)"}
+        labels = {"due_at": "New due date", "reason": "Reason (optional)"}
         widgets = {"due_at": datetime_input()}
         help_texts = {"reason": "For your own records; the student does not see it."}
 

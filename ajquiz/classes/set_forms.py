@@ -8,7 +8,7 @@ from datetime import timedelta
 from django import forms
 
 from ajquiz.classes.builder import matching_questions
-from ajquiz.classes.forms import datetime_input
+from ajquiz.classes.forms import LocalTimes, datetime_input
 from ajquiz.content.models import Fact, Source, Topic
 from ajquiz.questions.models import Question
 from ajquiz.quizzes.models import QuestionSet, Quiz
@@ -137,7 +137,7 @@ class BankFilterForm(forms.Form):
     q = forms.CharField(label="Words in the question", required=False, max_length=100)
 
 
-class QuizSettingsForm(forms.ModelForm):
+class QuizSettingsForm(LocalTimes, forms.ModelForm):
     time_limit_minutes = forms.IntegerField(
         label="Time limit (minutes)",
         required=False,
@@ -145,6 +145,8 @@ class QuizSettingsForm(forms.ModelForm):
         max_value=24 * 60,
         help_text="Blank: no time limit. The server enforces it.",
     )
+
+    local_time_fields = ("opens_at", "closes_at")
 
     class Meta:
         model = Quiz
@@ -164,8 +166,8 @@ class QuizSettingsForm(forms.ModelForm):
             "pass_mark",
         ]
         labels = {
-            "opens_at": "Opens (UTC)",
-            "closes_at": "Closes (UTC)",
+            "opens_at": "Opens",
+            "closes_at": "Closes",
             "pass_mark": "Pass mark (%)",
             "review_shows_key": "Review shows the right answers",
             "review_shows_feedback": "Review shows feedback and source passages",

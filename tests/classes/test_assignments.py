@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from django.urls import reverse
@@ -125,3 +125,32 @@ def test_the_students_work_page_marks_late_attempts(
     assert "⚠ late" in body
     assert reverse("quizzes:review", args=[attempt.uid]) in body
     assert response.context["standing"].status == "late"
+
+
+def test_a_teacher_types_and_reads_due_dates_in_their_own_time_zone(
+    logged_in, teacher, classroom, quiz
+):
+    teacher.time_zone = "Asia/Tokyo"
+    teacher.save()
+    page = logged_in.get(classroom.get_absolute_url()).content.decode()
+    assert "Due (Asia/Tokyo)" in page
+    logged_in.post(
+        reverse("classes:assign", args=[classroom.uid]),
+        {"quiz": quiz.uid, "due_at": "2026-03-05T18:00"},
+    )
+    due = Assignment.objects.get().due_at
+    assert due.astimezone(UTC) == datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
+    assert "5 Mar 2026, 18:00 JST" in logged_in.get(classroom.get_absolute_url()).content.decode()
+
+
+def test_a_student_reads_due_dates_in_their_own_time_zone(
+    client, student, enrolled, assignment, clock
+):
+    client.force_login(student)
+    utc_page = client.get(reverse("classes:mine")).content.decode()
+    student.time_zone = "Asia/Tokyo"
+    student.save()
+    tokyo_page = client.get(reverse("classes:mine")).content.decode()
+    # Due 9 March 2026 at 10:00 UTC, which is 19:00 in Tokyo.
+    assert "9 Mar 2026, 10:00 UTC" in utc_page
+    assert "9 Mar 2026, 19:00 JST" in tokyo_page
