@@ -136,6 +136,7 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
     return pool[:count]
 
 
+@functools.lru_cache(maxsize=1 << 16)  # bank generation asks the same pairs for each template
 def names(text: str, entity: EntityView) -> bool:
     """Whether `text` names a country, place or person `entity` or its people: a word of it
     begins like a distinctive word of the entity's name or aliases ("Russian" for Russia,

@@ -76,6 +76,7 @@ class FactStore:
     by_object_subject: dict[tuple[str, str], list[FactView]] = field(default_factory=dict)
     entities_by_kind: dict[str, list[EntityView]] = field(default_factory=dict)
     facts_by_object_key: dict[str, list[FactView]] = field(default_factory=dict)
+    _related: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         index = defaultdict(list)
@@ -114,12 +115,15 @@ class FactStore:
         """Whether the store links the two: a fact with one as subject and the other as object,
         or a statement about either that names the other. A false claim built from such a
         pair ("The United States was a member of AUKUS") may well be true."""
-        linked, statements = self._links
-        if entity.id in linked.get(subject.id, ()):
-            return True
-        return _names_in(entity, statements.get(subject.id, "")) or _names_in(
-            subject, statements.get(entity.id, "")
-        )
+        pair = (subject.id, entity.id)
+        if pair not in self._related:
+            linked, statements = self._links
+            self._related[pair] = (
+                entity.id in linked.get(subject.id, ())
+                or _names_in(entity, statements.get(subject.id, ""))
+                or _names_in(subject, statements.get(entity.id, ""))
+            )
+        return self._related[pair]
 
     def stated_object_keys(self, subject_id: int, predicate: str) -> set[str]:
         return {
