@@ -26,6 +26,9 @@ COLLECTIVE_PREDICATES = frozenset(
     }
 )
 COLLECTIVE_KINDS = frozenset({"country", "organisation"})
+# "in Gregory's view", "according to The Times", "in the view of British banks"
+ATTRIBUTION = re.compile(r"^(?:in the view of |according to |in )?(?P<who>.+?)(?:['’]s view)?$")
+SPEAKING = frozenset({"argues", "stated"})
 
 
 def build_true_false(template, facts, store, seed) -> Draft | None:
@@ -109,6 +112,21 @@ def _plain_claim(fact, object_text: str) -> str | None:
     # Peace Conference", not "... (at the Paris Peace Conference (1919))".
     core = normalise(BRACKETED_END.sub("", fact.qualifier))
     stated = bool(core) and core in normalise(object_text)
-    keep_qualifier = fact.qualifier and not stated and not is_negative(fact.qualifier)
+    keep_qualifier = (
+        fact.qualifier
+        and not stated
+        and not is_negative(fact.qualifier)
+        and not _names_the_speaker(fact)
+    )
     qualifier = f" ({fact.qualifier})" if keep_qualifier else ""
     return sentence(f"{noun_phrase(fact.subject)} {label} {object_text}{qualifier}.")
+
+
+def _names_the_speaker(fact) -> bool:
+    """Whether the qualifier only says whose view it is, when "<subject> argues that" already
+    has: "Stuart Gregory argues that … (in Gregory's view)"."""
+    if fact.predicate not in SPEAKING:
+        return False
+    who = normalise(ATTRIBUTION.match(fact.qualifier.strip())["who"])
+    names = [normalise(name) for name in (fact.subject.name, *fact.subject.aliases)]
+    return bool(who) and any(name == who or name.endswith(f" {who}") for name in names)

@@ -194,6 +194,24 @@ def test_what_a_country_joined_signed_or_fought_is_not_asked_true_or_false(store
             assert build(template("tf-statement"), [fact], store, seed=seed) is None, fact.slug
 
 
+def test_a_claim_does_not_say_twice_whose_view_it_is(store):
+    """ "Stuart Gregory argues that … (in Gregory's view)" says it twice; "W. H. Auden stated
+    that … (according to the blog post …)" names a different source and keeps it."""
+    checked = kept = 0
+    for draft in drafts_for(template("tf-statement"), store):
+        fact = draft.facts[0]
+        if fact.predicate not in ("argues", "stated") or not fact.qualifier:
+            continue
+        speaker = fact.subject.name.split()[-1]
+        if fact.qualifier in (f"in {speaker}'s view", f"according to {speaker}"):
+            checked += 1
+            assert f"({fact.qualifier})" not in draft.stem, draft.stem
+        elif f"({fact.qualifier})" in draft.stem:
+            kept += 1
+    assert checked > 50
+    assert kept >= 1
+
+
 def test_true_or_false_is_true_about_half_the_time(store):
     """Answering "true" to every question should not pass a quiz."""
     answers = [draft.payload["answer"] for draft in drafts_for(template("tf-statement"), store)]
