@@ -153,12 +153,12 @@ def _renumber(entries: list[Entry]) -> None:
 
 
 def matching_questions(*, topics=(), sources=(), facts=(), kinds=()):
-    """Current questions a draw with these filters could pick (a topic includes its subtopics)."""
+    """Questions a draw with these filters could pick (a topic includes its subtopics)."""
     topic_ids = [topic.pk for topic in topics]
     if topic_ids:
         topics = list(Topic.objects.filter(Q(pk__in=topic_ids) | Q(parent__in=topic_ids)))
     fact_ids = matching_fact_ids(topics=topics, sources=sources, facts=facts)
-    questions = Question.objects.current()
+    questions = Question.objects.drawable()
     if kinds:
         questions = questions.filter(kind__in=list(kinds))
     if fact_ids is not None:

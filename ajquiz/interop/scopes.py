@@ -119,9 +119,10 @@ def set_fact_ids(question_set: QuestionSet) -> set[int]:
 
 
 def questions_in(scope: Scope, user):
-    """Current questions of the scope; a set gives its fixed questions in their order (its
-    random draws are picked anew for every attempt, so they are not exported)."""
-    questions = Question.objects.current()
+    """Current questions of the scope that `user` may see (another teacher's own questions are
+    theirs); a set gives its fixed questions in their order (its random draws are picked anew
+    for every attempt, so they are not exported)."""
+    questions = Question.objects.current().visible_to(user)
     if scope.kind == "mine":
         return questions.filter(author=user, template__isnull=True).order_by("pk")
     if scope.kind == "all":

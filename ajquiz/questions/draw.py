@@ -25,13 +25,13 @@ def draw_question_ids(
     kinds: Iterable[str] = (),
     exclude: Iterable[int] = (),
 ) -> list[Question]:
-    """The ids of `count` current questions whose facts match every given filter, mixed over
+    """The ids of `count` drawable questions whose facts match every given filter, mixed over
     kinds.
 
     Filters left empty do not restrict. Questions in `exclude` (ids) are never drawn.
     """
     fact_ids = matching_fact_ids(topics=topics, sources=sources, facts=facts)
-    candidates = Question.objects.current().exclude(pk__in=list(exclude))
+    candidates = Question.objects.drawable().exclude(pk__in=list(exclude))
     kinds = list(kinds)
     if kinds:
         candidates = candidates.filter(kind__in=kinds)

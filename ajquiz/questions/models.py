@@ -28,6 +28,11 @@ class QuestionQuerySet(models.QuerySet):
     def generated(self):
         return self.filter(template__isnull=False)
 
+    def drawable(self):
+        """The shared bank random draws pick from: current questions nobody wrote. A teacher's
+        own questions (written or imported) reach students only through their own sets."""
+        return self.filter(is_stale=False, author__isnull=True)
+
     def for_facts(self, facts):
         return self.filter(facts__in=facts).distinct()
 

@@ -121,8 +121,8 @@ def recall_prompt(fact: Fact) -> Prompt:
 
 
 def choice_question(fact: Fact):
-    """A current generated mc question of the fact, else one built from other facts."""
-    bank = Question.objects.current().filter(facts=fact, kind=Question.Kind.MULTIPLE_CHOICE)
+    """A current mc question of the shared bank on the fact, else one built from other facts."""
+    bank = Question.objects.drawable().filter(facts=fact, kind=Question.Kind.MULTIPLE_CHOICE)
     return bank.order_by("pk").first() or built_choice(fact)
 
 

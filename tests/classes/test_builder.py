@@ -92,6 +92,17 @@ def test_adding_without_javascript_returns_to_the_same_bank_page(logged_in, ques
     assert evil["Location"] == set_url("bank", question_set)
 
 
+def test_another_teachers_own_question_cannot_be_added_by_its_id(
+    logged_in, question_set, teacher, other_teacher
+):
+    theirs = make_question("tf", author=other_teacher)
+    mine = make_question("tf", author=teacher)
+    url = set_url("add_question", question_set)
+    assert logged_in.post(url, {"question": theirs.uid}).status_code == 404
+    assert logged_in.post(url, {"question": mine.uid}).status_code == 302
+    assert list(question_set.fixed.values_list("question", flat=True)) == [mine.pk]
+
+
 def test_a_random_draw_is_saved_with_its_filters(logged_in, question_set, bank):
     topic = Topic.objects.get(slug="treaty-1902")
     response = logged_in.post(

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from ajquiz.content.models import Fact, Topic
-from ajquiz.interop.scopes import read_scope, set_fact_ids
+from ajquiz.interop.scopes import questions_in, read_scope, set_fact_ids
 from ajquiz.quizzes.attempts import record_answer
 from ajquiz.quizzes.models import DrawRule
 from tests.factories import make_attempt, make_question, make_quiz
@@ -41,6 +41,18 @@ def test_another_teachers_set_is_not_offered_or_accepted(client, teacher, other_
     response = client.get(reverse("interop:export_questions"), {"scope": value, "format": "gift"})
     assert response.status_code == 400
     assert read_scope_or_none(value, teacher) is None
+
+
+@pytest.mark.django_db
+def test_a_topic_export_leaves_out_another_teachers_own_questions(bank, teacher, other_teacher):
+    fact = Fact.objects.filter(topics__isnull=False, questions__isnull=False).first()
+    topic = fact.topics.first()
+    mine = make_question("tf", facts=[fact], author=teacher)
+    theirs = make_question("tf", facts=[fact], author=other_teacher)
+    exported = set(questions_in(read_scope(f"topic:{topic.slug}", teacher), teacher))
+    assert mine in exported
+    assert theirs not in exported
+    assert any(question.template_id for question in exported)
 
 
 def read_scope_or_none(value, user):

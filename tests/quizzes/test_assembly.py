@@ -6,6 +6,7 @@ import random
 
 import pytest
 
+from ajquiz.classes.builder import matching_questions
 from ajquiz.content.models import Fact, Source, Topic
 from ajquiz.questions.models import Question
 from ajquiz.quizzes.assembly import assemble_slots, rule_filters, scrambled
@@ -132,3 +133,28 @@ def test_a_practice_quiz_draws_ten_questions_of_mixed_kinds(own_bank, student, n
     assert {fact.pk for question in drawn for fact in question.facts.all()} <= {
         fact.pk for fact in facts
     }
+
+
+def test_a_draw_never_picks_a_question_someone_wrote(own_bank, teacher, other_teacher):
+    """A teacher's own (hand-written or imported) questions are theirs: another teacher's draw,
+    even one with no filters, cannot put them in front of other students."""
+    fact = Fact.objects.order_by("pk").first()
+    shared = [make_question("tf", facts=[fact]), make_question("tf")]
+    written = [
+        make_question("tf", author=other_teacher),
+        make_question("tf", author=other_teacher, facts=[fact]),
+    ]
+    question_set = QuestionSet.objects.create(title="Anything", owner=teacher)
+    DrawRule.objects.create(question_set=question_set, count=4)
+    on_fact = DrawRule.objects.create(question_set=question_set, count=4)
+    on_fact.facts.set([fact])
+    drawn = {
+        slot["question"]
+        for seed in range(10)
+        for slot in assemble_slots(
+            question_set, seed=seed, shuffle_questions=False, shuffle_options=False
+        )
+    }
+    assert drawn == {question.pk for question in shared}
+    assert not drawn & {question.pk for question in written}
+    assert set(matching_questions()) == set(shared)

@@ -113,3 +113,9 @@ def test_typed_recall_ignores_case_and_punctuation_and_takes_most_key_words():
     assert not recall_is_right("flexible temporary understanding", prompt)  # 3 of 5
     assert not recall_is_right("temporary treaty", prompt)
     assert not recall_is_right("", prompt)
+
+
+def test_a_teachers_own_question_on_the_fact_is_not_used_for_other_learners(facts, teacher):
+    make_question("mc", facts=[facts["place"]], author=teacher)
+    question = choice_question(facts["place"])
+    assert question is not None and getattr(question, "author_id", None) is None

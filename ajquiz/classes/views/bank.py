@@ -51,7 +51,9 @@ def bank(request: HtmxRequest, uid):
 @vary_on_headers("HX-Request")
 def add_question(request: HtmxRequest, uid):
     question_set = question_set_for(request.user, uid)
-    question = get_object_or_404(Question.objects.current(), uid=request.POST.get("question"))
+    question = get_object_or_404(
+        Question.objects.current().visible_to(request.user), uid=request.POST.get("question")
+    )
     try:
         builder.add_fixed(question_set, question)
         message = "Added to the set."
