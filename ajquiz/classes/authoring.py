@@ -94,6 +94,7 @@ def save_question(form: QuestionForm, *, author, question_set: QuestionSet) -> Q
         _apply_image(question, data.get("image"), previous=old)
         question.image_alt = data["image_alt"].strip() if question.image else ""
         question.save()
+        question.facts.set(data["facts"])
         if old is None:
             builder.add_fixed(question_set, question)
         elif question is not old:

@@ -11,13 +11,14 @@ from __future__ import annotations
 from django import forms
 
 from ajquiz.content.images import validate_image_size
+from ajquiz.content.models import Fact
 from ajquiz.questions.models import Question
 from ajquiz.questions.richtext import rich_stem
 
 Kind = Question.Kind
 STEM_MAX = 5000
 TEXT_MAX = 1000
-COMMON_FIELDS = ("stem", "image", "image_alt", "feedback")
+COMMON_FIELDS = ("stem", "image", "image_alt", "feedback", "facts")
 
 
 def lines(text: str) -> list[str]:
@@ -60,6 +61,16 @@ class QuestionForm(forms.Form):
         help_text="Optional: shown with the right answer, for example why it is right.",
     )
 
+    facts = forms.CharField(
+        label="Facts it tests (optional)",
+        required=False,
+        max_length=TEXT_MAX,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="One per line: a fact's page address, or its name at the end of that address "
+        "(for example aja1-treaty-1902-signed-at-lansdowne-house). Students then see each fact's "
+        "source passage with the feedback, as with generated questions.",
+    )
+
     def __init__(self, *args, question: Question | None = None, **kwargs):
         self.question = question
         if question is not None and "initial" not in kwargs:
@@ -67,6 +78,7 @@ class QuestionForm(forms.Form):
                 "stem": question.stem_html or question.stem,
                 "image_alt": question.image_alt,
                 "feedback": question.feedback,
+                "facts": "\n".join(question.facts.order_by("slug").values_list("slug", flat=True)),
                 **self.initial_from(question.payload),
             }
         super().__init__(*args, **kwargs)
@@ -85,6 +97,24 @@ class QuestionForm(forms.Form):
             )
         self.stem_html = html
         return plain
+
+    def clean_facts(self) -> list[Fact]:
+        """The facts named one per line (a pasted page address is read for its last part),
+        each found, or an error naming every line that is not a fact."""
+        named = [
+            (number, line.strip().rstrip("/").rsplit("/", 1)[-1])
+            for number, line in enumerate(self.cleaned_data["facts"].splitlines(), start=1)
+            if line.strip()
+        ]
+        found = Fact.objects.in_bulk([slug for _, slug in named], field_name="slug")
+        unknown = [f"line {number}: “{slug}”" for number, slug in named if slug not in found]
+        if unknown:
+            raise forms.ValidationError(
+                "No fact has this name (%(lines)s). Copy it from the end of the fact's page "
+                "address.",
+                params={"lines": "; ".join(unknown)},
+            )
+        return list(dict.fromkeys(found[slug] for _, slug in named))
 
     def clean(self):
         cleaned = super().clean()

@@ -8,6 +8,7 @@ import io
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils.html import escape
 from PIL import Image
 
 from ajquiz.classes import builder
@@ -377,3 +378,55 @@ def test_generated_questions_cannot_be_edited_through_the_builder(logged_in, que
     builder.add_fixed(question_set, generated)
     url = reverse("classes:rewrite", args=[question_set.uid, generated.uid])
     assert logged_in.get(url).status_code == 404
+
+
+def test_a_written_question_names_the_facts_it_tests_and_cites_their_passages(
+    logged_in, question_set, content, student
+):
+    from ajquiz.content.models import Fact
+
+    place, signer = Fact.objects.order_by("slug")[:2]
+    address = f"http://testserver{place.get_absolute_url()}"
+    response = write(
+        logged_in, question_set, "tf", {"answer": "true", "facts": f"{address}\n\n{signer.slug}\n"}
+    )
+    assert response.status_code == 302, response.context["form"].errors
+    question = Question.objects.get(author__isnull=False)
+    assert set(question.facts.all()) == {place, signer}
+    edit = logged_in.get(reverse("classes:rewrite", args=[question_set.uid, question.uid]))
+    assert "\n".join(sorted([place.slug, signer.slug])) in edit.content.decode()
+    # The student's feedback cites the source passage, as for a generated question.
+    quiz = Quiz.objects.get(question_set=question_set)
+    quiz.is_public, quiz.feedback_mode = True, Quiz.FeedbackMode.IMMEDIATE
+    quiz.save()
+    attempt = make_attempt(quiz, student)
+    logged_in.force_login(student)
+    checked = logged_in.post(
+        reverse("quizzes:answer", args=[attempt.uid, 1]), {"s1": "true"}, HTTP_HX_REQUEST="true"
+    ).content.decode()
+    assert escape(place.quote) in checked and escape(signer.quote) in checked
+
+
+def test_an_unknown_fact_is_named_by_its_line_and_nothing_is_saved(
+    logged_in, question_set, content
+):
+    from ajquiz.content.models import Fact
+
+    known = Fact.objects.order_by("slug").first()
+    response = write(
+        logged_in, question_set, "tf", {"answer": "true", "facts": f"{known.slug}\nno-such-fact"}
+    )
+    assert response.status_code == 200
+    assert "line 2: “no-such-fact”" in response.content.decode()
+    assert not Question.objects.filter(author__isnull=False).exists()
+
+
+def test_editing_can_unlink_every_fact(logged_in, question_set, content):
+    from ajquiz.content.models import Fact
+
+    fact = Fact.objects.order_by("slug").first()
+    write(logged_in, question_set, "tf", {"answer": "true", "facts": fact.slug})
+    question = Question.objects.get(author__isnull=False)
+    assert list(question.facts.all()) == [fact]
+    rewrite(logged_in, question_set, question, {"answer": "true", "facts": ""})
+    assert not question.facts.exists()
