@@ -4,7 +4,7 @@ from django import forms
 from django.contrib.auth.forms import UserCreationForm
 
 from ajquiz.accounts.models import User
-from ajquiz.accounts.zones import time_zone_choices
+from ajquiz.accounts.zones import UNKNOWN_ZONE, time_zone_choices
 
 TIME_ZONE_HELP = (
     "Your study day (daily limits, streaks, the dashboard's days) starts at midnight here, "
@@ -18,10 +18,7 @@ def time_zone_field(**attrs) -> forms.ChoiceField:
         choices=time_zone_choices,
         required=False,
         help_text=TIME_ZONE_HELP,
-        error_messages={
-            "invalid_choice": "“%(value)s” is not a time zone name. Choose one from the list, "
-            "such as Europe/London or Asia/Tokyo."
-        },
+        error_messages={"invalid_choice": UNKNOWN_ZONE},
         widget=forms.Select(attrs=attrs),
     )
 

@@ -8,6 +8,11 @@ import zoneinfo
 
 from django.core.exceptions import ValidationError
 
+UNKNOWN_ZONE = (
+    "“%(value)s” is not a time zone name. Choose one from the list, such as Europe/London or "
+    "Asia/Tokyo."
+)
+
 
 @functools.cache
 def time_zone_names() -> frozenset[str]:
@@ -23,8 +28,7 @@ def time_zone_choices() -> list[tuple[str, str]]:
 def validate_time_zone(value: str) -> None:
     if value and value not in time_zone_names():
         raise ValidationError(
-            "“%(value)s” is not a time zone name. Choose one from the list, such as "
-            "Europe/London or Asia/Tokyo.",
+            UNKNOWN_ZONE,
             code="invalid_time_zone",
             params={"value": value},
         )

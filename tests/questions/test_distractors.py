@@ -29,6 +29,11 @@ def entity(store, slug):
     return next(entity for entity in store.entities.values() if entity.slug == slug)
 
 
+def entity_of(store, choice):
+    """The entity an option names ("entity:<id>")."""
+    return store.entities[int(choice.key.partition(":")[2])]
+
+
 @pytest.mark.parametrize(
     ("subject", "text"),
     [
@@ -120,7 +125,7 @@ def test_no_swapped_entity_is_one_the_store_links_with_the_subject(store):
             continue
         for choice in swap_choices(fact, store, random.Random(fact.id), 4):
             swapped += 1
-            other = store.entities[int(choice.key.partition(":")[2])]
+            other = entity_of(store, choice)
             assert not store.relates(fact.subject, other), (fact.slug, choice.text)
     assert swapped > 200
 
@@ -164,6 +169,6 @@ def test_no_entity_option_is_one_the_store_links_with_the_subject(store):
             continue
         for choice in entity_choices(fact, store, random.Random(fact.id), 3):
             offered += 1
-            other = store.entities[int(choice.key.partition(":")[2])]
+            other = entity_of(store, choice)
             assert not store.relates(fact.subject, other), (fact.slug, choice.text)
     assert offered > 500
