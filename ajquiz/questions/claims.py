@@ -8,7 +8,7 @@ from ajquiz.content.predicates import ObjectType, sentence_label
 from ajquiz.questions import distractors
 from ajquiz.questions.drafts import Draft, Kind, object_phrase, rng_for
 from ajquiz.questions.grading import normalise
-from ajquiz.questions.phrasing import is_negative, noun_phrase, sentence
+from ajquiz.questions.phrasing import agreeing, is_negative, noun_phrase, sentence
 
 BRACKETED_END = re.compile(r"\s*\([^()]*\)$")
 # Countries and organisations join, sign and fight in far more than the sources say, so a
@@ -44,12 +44,16 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
     if wrong is None:
         return None
     shown, replacement = wrong
-    if shown and fact.statement.count(shown) == 1 and not is_negative(fact.statement):
+    found = _standing_alone(shown, fact.statement) if shown else []
+    if len(found) == 1 and not is_negative(fact.statement):
         true_claim = fact.statement
-        false_claim = fact.statement.replace(shown, replacement.text)
+        start, end = found[0].span()
+        false_claim = (
+            fact.statement[:start] + _in_place_of(found[0], replacement.text) + fact.statement[end:]
+        )
     else:
         true_claim = _plain_claim(fact, object_phrase(fact))
-        false_claim = _plain_claim(fact, _phrase(replacement, store))
+        false_claim = _plain_claim(fact, _false_object(fact, shown, replacement, store))
         if true_claim is None:
             # No wording of the predicate reads as a sentence, so no false version reads like
             # the true one: a question that is always true would teach "answer True".
@@ -95,6 +99,36 @@ def _collective(fact) -> bool:
     return any(end.kind in COLLECTIVE_KINDS for end in ends)
 
 
+def _standing_alone(shown: str, statement: str) -> list[re.Match]:
+    """Where the statement shows the object as a whole word or number: the "2" of "two
+    streams" must not be found inside "DSEI Japan 2019", nor "1" inside "1792"; an ordinal
+    ("its 50th anniversary") is found with its suffix."""
+    if shown[:1].isdigit():  # nor inside "2,000" or "2.5"
+        pattern = rf"(?<![\w.,]){re.escape(shown)}(?P<ordinal>st|nd|rd|th)?(?!\w|[.,]\d)"
+    else:
+        pattern = rf"(?<!\w){re.escape(shown)}(?!\w)"
+    return list(re.finditer(pattern, statement))
+
+
+def _in_place_of(found: re.Match, text: str) -> str:
+    """The replacement as the found object is written: "75th" in place of "50th"."""
+    if not found.groupdict().get("ordinal"):
+        return text
+    number = int(text.replace(",", ""))
+    suffix = (
+        "th" if 10 <= number % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(number % 10, "th")
+    )
+    return f"{text}{suffix}"
+
+
+def _false_object(fact, shown: str, replacement: distractors.Choice, store) -> str:
+    """The object of the false claim: for a number, the fact's own object with another number
+    ("1 changes causing …", not a bare "1"); otherwise the distractor as it reads."""
+    if fact.object_type == ObjectType.NUMBER:
+        return fact.object_display.replace(shown, replacement.text, 1)
+    return _phrase(replacement, store)
+
+
 def _phrase(choice: distractors.Choice, store) -> str:
     """A distractor as it reads inside a sentence ("the Boxer Rebellion")."""
     kind, _, entity_id = choice.key.partition(":")
@@ -119,6 +153,7 @@ def _plain_claim(fact, object_text: str) -> str | None:
         and not _names_the_speaker(fact)
     )
     qualifier = f" ({fact.qualifier})" if keep_qualifier else ""
+    label = agreeing(label, fact.subject)
     return sentence(f"{noun_phrase(fact.subject)} {label} {object_text}{qualifier}.")
 
 

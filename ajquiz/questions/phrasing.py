@@ -10,7 +10,7 @@ ARTICLE_COUNTRIES = ("United ", "Netherlands", "Soviet Union", "Philippines", "R
 # A name with a common-noun head reads with "the" ("the Boxer Rebellion", "the 1905 revision");
 # a bare proper name or acronym does not ("NATO", "Tempest", "Ito Hirobumi posted as ...").
 HEADS = (
-    "war|treaty|treaties|conference|alliance|intervention|rebellion|uprising|convention|"
+    "war|wars|treaty|treaties|conference|alliance|intervention|rebellion|uprising|convention|"
     "declaration|exhibition|revision|agreement|agreements|programme|program|navy|league|council|"
     "battle|siege|partition|mission|force|forces|group|demands|clause|railway|accord|partnership|"
     "statement|entente|isolation|policy|reforms|arrangement|committee|expedition|movement|"
@@ -28,6 +28,27 @@ COMMON_HEAD = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"[’']s\b")
+# A name that ends in a plural common noun takes a plural verb: "the Twenty-One Demands were",
+# "British banks argue"; "the United States", "the League of Nations" and people do not.
+PLURAL_HEAD = re.compile(
+    r"\b(treaties|agreements|demands|reforms|negotiations|talks|orders|islands|straits|"
+    r"exercises|relations|wars|banks|forces)\s*(\([^()]*\))?$",
+    re.IGNORECASE,
+)
+PLURAL_VERBS = {
+    "is": "are",
+    "was": "were",
+    "has": "have",
+    "does": "do",
+    "argues": "argue",
+    "begins": "begin",
+    "ends": "end",
+    "takes": "take",
+    "arrives": "arrive",
+    "visits": "visit",
+}
+VERB_BEFORE_SUBJECT = re.compile(r"\b(is|was|has|does)(?=\s+\{subject\})")
+VERB_AFTER_SUBJECT = re.compile(r"(?<=\{subject\}\s)(\w+)")
 NEGATION = re.compile(r"\b(not|never|neither|nor|except)\b|n[’']t\b", re.IGNORECASE)
 A_OR_AN = re.compile(r"\b(a|an)\s*$", re.IGNORECASE)
 
@@ -68,6 +89,28 @@ def noun_phrase(entity) -> str:
     return name
 
 
+def is_plural(entity) -> bool:
+    return entity.kind != Entity.Kind.PERSON and bool(PLURAL_HEAD.search(entity.name))
+
+
+def agreeing(verb_phrase: str, subject) -> str:
+    """The verb phrase that follows `subject`, in the plural where the subject is plural:
+    "argues that" becomes "argue that", "was described as" "were described as"."""
+    if subject is None or not is_plural(subject):
+        return verb_phrase
+    verb, space, rest = verb_phrase.partition(" ")
+    return PLURAL_VERBS.get(verb, verb) + space + rest
+
+
+def _agreeing_pattern(pattern: str, subject) -> str:
+    """A stem pattern whose verbs around {subject} agree with it ("What do British banks
+    argue?", "the Kuril Islands were ceded")."""
+    if subject is None or not is_plural(subject):
+        return pattern
+    pattern = VERB_BEFORE_SUBJECT.sub(lambda found: PLURAL_VERBS[found[1]], pattern)
+    return VERB_AFTER_SUBJECT.sub(lambda found: PLURAL_VERBS.get(found[1], found[1]), pattern)
+
+
 def sentence(text: str) -> str:
     """Capitalise the first letter, leaving the rest alone."""
     return text[:1].upper() + text[1:] if text else text
@@ -87,9 +130,9 @@ def render_stem(
         "object": obj,
         "qualifier": qualifier,
         "source": source,
-        "label": label,
+        "label": agreeing(label, subject),
     }
-    stem = pattern.format(**values)
+    stem = _agreeing_pattern(pattern, subject).format(**values)
     return sentence(re.sub(r"\s+", " ", stem).strip())
 
 
@@ -101,4 +144,5 @@ def event_phrase(fact) -> str | None:
     pattern = EVENT_PHRASES.get(fact.predicate)
     if pattern is None:
         return None
+    pattern = _agreeing_pattern(pattern, fact.subject)
     return sentence(pattern.format(subject=noun_phrase(fact.subject)))

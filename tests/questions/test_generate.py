@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ajquiz.content.models import QuestionTemplate
@@ -11,7 +13,7 @@ from ajquiz.questions.claims import BRACKETED_END, COLLECTIVE_PREDICATES
 from ajquiz.questions.drafts import object_phrase
 from ajquiz.questions.generate import build
 from ajquiz.questions.grading import grade, normalise
-from ajquiz.questions.phrasing import noun_phrase
+from ajquiz.questions.phrasing import agreeing, is_plural, noun_phrase, render_stem
 from ajquiz.questions.store import FactStore
 
 pytestmark = pytest.mark.django_db
@@ -234,3 +236,69 @@ def test_a_claim_worded_from_its_predicate_reads_its_object_with_the_article_and
         stated = normalise(BRACKETED_END.sub("", fact.qualifier))
         if stated and stated in normalise(object_phrase(fact)):
             assert f"{object_phrase(fact)} ({fact.qualifier})" not in draft.stem
+
+
+def false_claim(store, slug: str) -> str:
+    """The false version of a fact's true-or-false question (the first seed that gives one)."""
+    fact = store.by_slug[slug]
+    for seed in range(40):
+        draft = build(template("tf-statement"), [fact], store, seed)
+        if draft is not None and draft.payload["answer"] is False:
+            return draft.stem
+    raise AssertionError(f"{slug} has no false version")
+
+
+@pytest.mark.parametrize(
+    ("slug", "kept"),
+    [
+        ("jr-laxman-castaways", "1792"),  # "two castaways": the 2 of 1792 is not the object
+        ("blog-dsei-streams", "2019"),
+    ],
+)
+def test_a_false_number_never_changes_a_number_that_only_contains_it(store, slug, kept):
+    claim = false_claim(store, slug)
+    assert kept in claim, claim
+
+
+def test_a_false_ordinal_keeps_its_suffix(store):
+    """ "its 50th anniversary" becomes "its 75th anniversary" (never "its 75 anniversary", nor
+    left true)."""
+    claim = false_claim(store, "blog-nc-fpda-50th")
+    found = re.search(r"its (\d+)th anniversary", claim)
+    assert found, claim
+    assert found[1] != "50"
+
+
+@pytest.mark.parametrize(
+    ("entity", "plural"),
+    [
+        ("british-banks", True),
+        ("twenty-one-demands", True),
+        ("kuril-islands", True),
+        ("united-states", False),
+        ("league-of-nations", False),
+        ("anglo-japanese-alliance", False),
+    ],
+)
+def test_a_plural_name_takes_a_plural_verb(store, entity, plural):
+    subject = next(found for found in store.entities.values() if found.slug == entity)
+    assert is_plural(subject) is plural
+    assert agreeing("argues that", subject) == ("argue that" if plural else "argues that")
+    stem = render_stem(
+        "What does {subject} argue? {subject} {label} …", subject=subject, label="was sent to"
+    )
+    do, was = ("do", "were") if plural else ("does", "was")
+    name = noun_phrase(subject)
+    assert stem == f"What {do} {name} argue? {name} {was} sent to …"
+
+
+def test_questions_about_plural_subjects_read_in_the_plural(store):
+    stems = {
+        draft.stem
+        for slug in ("mc-argues", "mc-ceded-to", "tf-statement")
+        for draft in drafts_for(template(slug), store, seeds=range(4))
+    }
+    assert "What do British banks argue?" in stems
+    assert "To which of these were the Kuril Islands ceded?" in stems
+    assert any(stem.startswith("True or false: British banks argue that") for stem in stems)
+    assert not any(" British banks argues " in stem for stem in stems)
