@@ -123,7 +123,7 @@ def _in_place_of(found: re.Match, text: str) -> str:
 
 def _false_object(fact, shown: str, replacement: distractors.Choice, store) -> str:
     """The object of the false claim: for a number, the fact's own object with another number
-    ("1 changes causing …", not a bare "1"); otherwise the distractor as it reads."""
+    ("4 Japanese castaways returned", not a bare "4"); otherwise the distractor as it reads."""
     if fact.object_type == ObjectType.NUMBER:
         return fact.object_display.replace(shown, replacement.text, 1)
     return _phrase(replacement, store)
