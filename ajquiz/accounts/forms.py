@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib.auth.forms import UserCreationForm
+from django.core.exceptions import ValidationError
 
 from ajquiz.accounts.models import User
 from ajquiz.accounts.zones import UNKNOWN_ZONE, time_zone_choices
@@ -34,9 +35,38 @@ class SignUpForm(UserCreationForm):
 
 
 class AccountSettingsForm(forms.ModelForm):
+    """E-mail address and time zone. A new address needs the current password: whoever
+    holds a signed-in browser could otherwise redirect password resets to themselves."""
+
     time_zone = time_zone_field()
+    current_password = forms.CharField(
+        label="Current password",
+        required=False,
+        strip=False,
+        help_text="Needed only to change your e-mail address.",
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
 
     class Meta:
         model = User
         fields = ("email", "time_zone")
         help_texts = {"email": "Optional. Used only to reset your password."}
+
+    field_order = ["email", "current_password", "time_zone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.previous_email = self.instance.email
+
+    @property
+    def email_changed(self) -> bool:
+        return "email" in self.changed_data
+
+    def clean_current_password(self) -> str:
+        password = self.cleaned_data["current_password"]
+        if self.email_changed:
+            if not password:
+                raise ValidationError("Enter your current password to change your e-mail address.")
+            if not self.instance.check_password(password):
+                raise ValidationError("That is not your current password. Try again.")
+        return password

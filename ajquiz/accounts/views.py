@@ -3,7 +3,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.mail import send_mail
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
 from ajquiz.accounts.forms import AccountSettingsForm, SignUpForm
@@ -29,7 +33,25 @@ def signup(request):
 def account_settings(request):
     form = AccountSettingsForm(request.POST or None, instance=request.user)
     if request.method == "POST" and form.is_valid():
-        form.save()
+        user = form.save()
+        if form.email_changed and form.previous_email:
+            _tell_old_address(request, user, form.previous_email)
         messages.success(request, "Account settings saved.")
         return redirect("accounts:settings")
     return render(request, "accounts/settings.html", {"form": form})
+
+
+def _tell_old_address(request, user, old_email: str) -> None:
+    """The old address hears of the change, so its owner can act if it was not them."""
+    context = {
+        "user": user,
+        "old_email": old_email,
+        "changed_at": timezone.now(),
+        "login_url": request.build_absolute_uri(reverse("accounts:login")),
+    }
+    send_mail(
+        "Your ajquiz e-mail address was changed",
+        render_to_string("accounts/email_changed.txt", context),
+        None,
+        [old_email],
+    )

@@ -123,3 +123,68 @@ def test_demo_users_have_their_roles_and_the_command_is_idempotent():
 def test_teacher_group_may_view_content_but_students_may_not(teacher, student):
     assert teacher.has_perm("content.view_fact")
     assert not student.has_perm("content.view_fact")
+
+
+def settings_form(email: str, password: str = "", time_zone: str = "") -> dict:
+    return {"email": email, "current_password": password, "time_zone": time_zone}
+
+
+@pytest.mark.parametrize(
+    ("password", "error"),
+    [
+        ("", "Enter your current password to change your e-mail address."),
+        ("not the password", "That is not your current password. Try again."),
+    ],
+)
+def test_a_new_email_address_needs_the_current_password(client, password, error):
+    """Else whoever holds a signed-in browser could send password resets to themselves."""
+    user = make_user("hana", email="hana@example.org")
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:settings"), settings_form("thief@example.org", password, "Asia/Tokyo")
+    )
+    assert response.status_code == 200
+    assert error in response.content.decode()
+    user.refresh_from_db()
+    assert (user.email, user.time_zone) == ("hana@example.org", "")
+    assert mail.outbox == []
+
+
+def test_the_time_zone_alone_changes_without_the_password(client):
+    user = make_user("hana", email="hana@example.org")
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:settings"), settings_form("hana@example.org", "", "Asia/Tokyo")
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert (user.email, user.time_zone) == ("hana@example.org", "Asia/Tokyo")
+    assert mail.outbox == []
+
+
+def test_a_changed_email_address_is_reported_to_the_old_one(client):
+    user = make_user("hana", email="hana@example.org")
+    client.force_login(user)
+    response = client.post(
+        reverse("accounts:settings"), settings_form("hana@new.example", PASSWORD)
+    )
+    assert response.status_code == 302
+    user.refresh_from_db()
+    assert user.email == "hana@new.example"
+    [notice] = mail.outbox
+    assert notice.to == ["hana@example.org"]
+    assert notice.subject == "Your ajquiz e-mail address was changed"
+    assert "Old address: hana@example.org" in notice.body
+    assert "New address: hana@new.example" in notice.body
+    assert "http://testserver/accounts/login/" in notice.body
+
+
+def test_a_first_email_address_needs_the_password_and_notifies_nobody(client):
+    user = make_user("hana")
+    client.force_login(user)
+    refused = client.post(reverse("accounts:settings"), settings_form("hana@example.org"))
+    assert "Enter your current password" in refused.content.decode()
+    client.post(reverse("accounts:settings"), settings_form("hana@example.org", PASSWORD))
+    user.refresh_from_db()
+    assert user.email == "hana@example.org"
+    assert mail.outbox == []

@@ -77,7 +77,8 @@ def test_account_settings_change_the_time_zone_and_email(client):
     user = make_user("hana")
     client.force_login(user)
     response = client.post(
-        reverse("accounts:settings"), {"email": "hana@example.org", "time_zone": "Europe/London"}
+        reverse("accounts:settings"),
+        {"email": "hana@example.org", "current_password": PASSWORD, "time_zone": "Europe/London"},
     )
     assert response.status_code == 302
     user.refresh_from_db()
@@ -91,7 +92,8 @@ def test_account_settings_refuse_an_unknown_zone_and_change_nothing(client):
     user = make_user("hana", time_zone="Asia/Tokyo", email="old@example.org")
     client.force_login(user)
     response = client.post(
-        reverse("accounts:settings"), {"email": "new@example.org", "time_zone": "Tokyo"}
+        reverse("accounts:settings"),
+        {"email": "new@example.org", "current_password": PASSWORD, "time_zone": "Tokyo"},
     )
     assert response.status_code == 200
     assert "“Tokyo” is not a time zone name" in response.content.decode()
