@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
+from ajquiz.content.formatting import quantity, singular_unit
 from ajquiz.content.predicates import ObjectType, sentence_label
 from ajquiz.questions import distractors
 from ajquiz.questions.drafts import Draft, Kind, object_phrase, rng_for
@@ -48,9 +50,10 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
     if len(found) == 1 and not is_negative(fact.statement):
         true_claim = fact.statement
         start, end = found[0].span()
-        false_claim = (
-            fact.statement[:start] + _in_place_of(found[0], replacement.text) + fact.statement[end:]
-        )
+        rest = fact.statement[end:]
+        if replacement.text == "1" and not found[0].groupdict().get("ordinal"):
+            rest = _singular_unit_after(fact, rest)
+        false_claim = fact.statement[:start] + _in_place_of(found[0], replacement.text) + rest
     else:
         true_claim = _plain_claim(fact, object_phrase(fact))
         false_claim = _plain_claim(fact, _false_object(fact, shown, replacement, store))
@@ -125,8 +128,17 @@ def _false_object(fact, shown: str, replacement: distractors.Choice, store) -> s
     """The object of the false claim: for a number, the fact's own object with another number
     ("4 Japanese castaways returned", not a bare "4"); otherwise the distractor as it reads."""
     if fact.object_type == ObjectType.NUMBER:
-        return fact.object_display.replace(shown, replacement.text, 1)
+        return quantity(Decimal(replacement.text.replace(",", "")), fact.unit)
     return _phrase(replacement, store)
+
+
+def _singular_unit_after(fact, rest: str) -> str:
+    """The statement after a false number 1: "1 large carrier", where the fact's unit follows
+    the number as written ("2 large carriers")."""
+    spaces = rest[: len(rest) - len(rest.lstrip())]
+    if fact.unit and rest.lstrip().startswith(fact.unit):
+        return spaces + singular_unit(fact.unit) + rest.lstrip()[len(fact.unit) :]
+    return rest
 
 
 def _phrase(choice: distractors.Choice, store) -> str:

@@ -223,7 +223,7 @@ def number_choices(
     fact: FactView, store: FactStore, rng: random.Random, count: int, key_position: int
 ) -> list[Choice]:
     """Numbers with the key's unit, below and above it so the key sits at key_position."""
-    from ajquiz.content.formatting import format_number
+    from ajquiz.content.formatting import quantity
 
     key = fact.number
     stated = {other.number for other in store.siblings(fact)}
@@ -240,7 +240,7 @@ def number_choices(
     chosen = below[:wanted_below] + above[: count - wanted_below]
     if len(chosen) < count or len(below) < wanted_below:
         return []
-    texts = [f"{format_number(value)} {fact.unit}".strip() for value in chosen]
+    texts = [quantity(value, fact.unit) for value in chosen]
     return [
         Choice(text, f"text:{normalise(text)}", None)
         for _, text in sorted(zip(chosen, texts, strict=True))

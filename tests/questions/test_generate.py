@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
 
+from ajquiz.content.formatting import singular_unit
 from ajquiz.content.models import QuestionTemplate
 from ajquiz.content.predicates import FREE_CLAUSE, sentence_label
 from ajquiz.questions.bank import drafts_for, fact_groups
@@ -302,3 +304,24 @@ def test_questions_about_plural_subjects_read_in_the_plural(store):
     assert "To which of these were the Kuril Islands ceded?" in stems
     assert any(stem.startswith("True or false: British banks argue that") for stem in stems)
     assert not any(" British banks argues " in stem for stem in stems)
+
+
+def test_a_wrong_number_one_reads_with_a_singular_unit(store):
+    """ "1 years" and "1 treaties" read as "1 year" and "1 treaty", in options and claims."""
+    plural_units = {
+        fact.unit for fact in store.facts if fact.unit and singular_unit(fact.unit) != fact.unit
+    }
+    texts = [
+        text
+        for template_ in QuestionTemplate.objects.filter(kind__in=["mc", "tf"])
+        for draft in drafts_for(template_, store, seeds=range(3))
+        for text in (draft.stem, json.dumps(draft.payload, ensure_ascii=False))
+    ]
+    wrong = [
+        found[0]
+        for unit in plural_units
+        for text in texts
+        if (found := re.search(rf"(?<![\d,.])1 {re.escape(unit)}", text))
+    ]
+    assert wrong == []
+    assert any(re.search(r"(?<![\d,.])1 year\b", text) for text in texts)
