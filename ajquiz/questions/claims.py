@@ -31,6 +31,8 @@ COLLECTIVE_KINDS = frozenset({"country", "organisation"})
 # "in Gregory's view", "according to The Times", "in the view of British banks"
 ATTRIBUTION = re.compile(r"^(?:in the view of |according to |in )?(?P<who>.+?)(?:['’]s view)?$")
 SPEAKING = frozenset({"argues", "stated"})
+TRAILING_ARTICLE = re.compile(r"(?:^|(?<=\s))(the|a|an) $", re.IGNORECASE)
+LEADING_ARTICLE = re.compile(r"(the|a|an) ", re.IGNORECASE)
 
 
 def build_true_false(template, facts, store, seed) -> Draft | None:
@@ -50,10 +52,11 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
     if len(found) == 1 and not is_negative(fact.statement):
         true_claim = fact.statement
         start, end = found[0].span()
-        rest = fact.statement[end:]
+        before, rest = fact.statement[:start], fact.statement[end:]
         if replacement.text == "1" and not found[0].groupdict().get("ordinal"):
             rest = _singular_unit_after(fact, rest)
-        false_claim = fact.statement[:start] + _in_place_of(found[0], replacement.text) + rest
+        before, object_text = _with_article(before, replacement, store)
+        false_claim = before + _in_place_of(found[0], object_text) + rest
     else:
         true_claim = _plain_claim(fact, object_phrase(fact))
         false_claim = _plain_claim(fact, _false_object(fact, shown, replacement, store))
@@ -130,6 +133,31 @@ def _false_object(fact, shown: str, replacement: distractors.Choice, store) -> s
     if fact.object_type == ObjectType.NUMBER:
         return quantity(Decimal(replacement.text.replace(",", "")), fact.unit)
     return _phrase(replacement, store)
+
+
+def _with_article(before: str, replacement: distractors.Choice, store) -> tuple[str, str]:
+    """The statement's article before a swapped-in object, made to fit it. An entity after
+    "the" brings its own article or none ("recalled Fumio Kishida's visit to London", not
+    "recalled the Fumio Kishida's visit"); a text with its own article keeps only that one
+    (never "an the cession"); "a" and "an" follow the new text's first letter."""
+    article = TRAILING_ARTICLE.search(before)
+    if article is None:
+        return before, replacement.text
+    word = article[1]
+    is_entity = replacement.key.startswith("entity:")
+    if LEADING_ARTICLE.match(replacement.text):
+        phrase = replacement.text
+    elif word.lower() == "the" and is_entity:
+        phrase = _phrase(replacement, store)
+    elif word.lower() in ("a", "an") and not is_entity:
+        fitting = "an" if replacement.text[:1].lower() in "aeiou" else "a"
+        fitting = fitting.capitalize() if word[0].isupper() else fitting
+        return before[: article.start()] + fitting + " ", replacement.text
+    else:
+        return before, replacement.text
+    if word[0].isupper():
+        phrase = phrase[:1].upper() + phrase[1:]
+    return before[: article.start()], phrase
 
 
 def _singular_unit_after(fact, rest: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ajquiz.content.formatting import singular_noun
 from ajquiz.content.models import Entity
 
 ARTICLE_COUNTRIES = ("United ", "Netherlands", "Soviet Union", "Philippines", "Republic of")
@@ -18,7 +19,8 @@ HEADS = (
     "cemetery|bank|university|office|ministry|system|order|relationship|protocol|"
     "memorandum|dialogue|talks|visit|occupation|invasion|annexation|drill|report|attack|sinking|"
     "orders|peninsula|islands|coast|half|strip|river|sea|ocean|straits|region|embassy|"
-    "fleet|restoration|election|deployment|exercise|exercises|declaration|joint statement|posting"
+    "fleet|restoration|election|deployment|exercise|exercises|declaration|joint statement|posting|"
+    "newspaper"
 )
 # A name whose head is a common noun reads with "the" ("the Boxer Rebellion", "the Siege of
 # Tsingtao", "the 1905 revision"); a proper name or one led by a title does not ("Operation
@@ -35,6 +37,13 @@ PLURAL_HEAD = re.compile(
     r"exercises|relations|wars|banks|forces)\s*(\([^()]*\))?$",
     re.IGNORECASE,
 )
+NAME_WORDS = re.compile(r"[\w’'-]+|[,(–—:]")
+# Words that end a name's head noun phrase: "factions | favouring ...", "Proponents | of ...".
+MODIFIER_START = {
+    "of", "in", "over", "from", "with", "to", "on", "at", "by", "for", "between", "against",
+    "under", "during", "into", "across", "north", "south", "east", "west",
+}  # fmt: skip
+PARTICIPLE = re.compile(r"^[a-z]+(ing|ed)$")
 PLURAL_VERBS = {
     "is": "are",
     "was": "were",
@@ -90,7 +99,40 @@ def noun_phrase(entity) -> str:
 
 
 def is_plural(entity) -> bool:
-    return entity.kind != Entity.Kind.PERSON and bool(PLURAL_HEAD.search(entity.name))
+    """Whether the name takes a plural verb: it ends in a plural head ("Kuril Islands"), its
+    head noun before a modifier is a plural common noun ("Japanese factions favouring
+    compromise", "Proponents of the view"), or it joins several things ("Japanese kimono,
+    swords, crafts and architecture"). People and titles of works are singular."""
+    if entity.kind in (Entity.Kind.PERSON, Entity.Kind.PUBLICATION):
+        return False
+    name = entity.name
+    if PLURAL_HEAD.search(name):
+        return True
+    words = NAME_WORDS.findall(name)
+    for index, word in enumerate(words):
+        if word == "," and _a_list_follows(words[index + 1 :]):
+            return entity.kind != Entity.Kind.ORGANISATION
+        modifier = word in ",(–—:" or word.lower() in MODIFIER_START
+        if not modifier and index and PARTICIPLE.match(word):
+            modifier = singular_noun(words[index - 1]) is not None
+        if modifier:
+            return index > 0 and _plural_head(words[index - 1], first=index == 1)
+    return len(words) > 1 and _plural_head(words[-1], first=False)
+
+
+def _a_list_follows(words: list[str]) -> bool:
+    """ "swords, crafts and architecture": an "and" ends the list before any modifier."""
+    for word in words:
+        if word.lower() == "and":
+            return True
+        if word in "(–—:" or word.lower() in MODIFIER_START:
+            return False
+    return False
+
+
+def _plural_head(word: str, *, first: bool) -> bool:
+    """A plural common noun: lower case, or capitalised only as the name's first word."""
+    return (word.islower() or first) and singular_noun(word) is not None
 
 
 def agreeing(verb_phrase: str, subject) -> str:
