@@ -14,9 +14,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from ajquiz.content import fixtures as fixture_files
-from ajquiz.content.predicates import PREDICATES, ObjectType
+from ajquiz.content.predicates import PREDICATES, ObjectType, sentence_label
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ENDS_IN_PREPOSITION = re.compile(r"\b(about|as|by|for|from|in|of|on|with)$")
+INFINITIVE = re.compile(r"to (?!the |a |an )[a-z]+\b")
+PAST_TENSE = re.compile(r"([a-z]+ed|did|was|were|had) ")
 OBJECT_FIELDS = {
     ObjectType.ENTITY: "object_entity",
     ObjectType.DATE: "object_date",
@@ -152,6 +155,8 @@ def _object_problems(
             problems.append((wanted, f"object_date {value!r} does not parse as YYYY-MM-DD"))
         if record.date_precision not in {"day", "month", "year"}:
             problems.append(("date_precision", "date_precision must be day, month or year"))
+    if object_type == ObjectType.TEXT:
+        problems.extend((wanted, reason) for reason in _wording_problems(record.predicate, value))
     if object_type == ObjectType.NUMBER:
         try:
             Decimal(str(value))
@@ -160,6 +165,21 @@ def _object_problems(
         if not record.object_unit.strip():
             problems.append(("object_unit", "object_unit is required with a number"))
     return problems
+
+
+def _wording_problems(predicate: str, text: str) -> list[str]:
+    """A text object must read after its predicate's wording: after "was motivated by" a noun
+    phrase ("preserving the dignity of Russia"), never an infinitive ("to preserve ..."); after
+    "had the role of" never a past tense ("controlled East Asian policy")."""
+    label = sentence_label(predicate)
+    if label is None or not ENDS_IN_PREPOSITION.search(label):
+        return []
+    if INFINITIVE.match(text) or (label.endswith(" of") and PAST_TENSE.match(text)):
+        return [
+            f"object_text {text!r} does not read after “{label}”: write a noun phrase "
+            "(“preserving …”, “controlling …”; not “to preserve …”, “controlled …”)"
+        ]
+    return []
 
 
 def _is_date(value) -> bool:

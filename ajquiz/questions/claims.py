@@ -33,6 +33,8 @@ ATTRIBUTION = re.compile(r"^(?:in the view of |according to |in )?(?P<who>.+?)(?
 SPEAKING = frozenset({"argues", "stated"})
 TRAILING_ARTICLE = re.compile(r"(?:^|(?<=\s))(the|a|an) $", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"(the|a|an) ", re.IGNORECASE)
+# "an envoy", "an MP"; but "a UK trade envoy", "a union", "a one-off"
+VOWEL_SOUND = re.compile(r"(?!U[A-Z]|uni|use|eu|one\b)[aeiouAEIOU]|[FHLMNRSX][A-Z]{0,2}\b")
 
 
 def build_true_false(template, facts, store, seed) -> Draft | None:
@@ -47,8 +49,18 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
     wrong = _wrong_object(template, fact, store, seed)
     if wrong is None:
         return None
-    shown, replacement = wrong
+    shown, choices = wrong
+    replacement = choices[0]
     found = _standing_alone(shown, fact.statement) if shown else []
+    if len(found) == 1 and fact.object_type == ObjectType.TEXT:
+        # A text swapped into the statement should fill the same slot there as in its own
+        # ("due to a lack of supplies", never "due to to stop the ... threat"); without one,
+        # the claim is worded from the predicate where its wording reads as a sentence.
+        fitting = [choice for choice in choices if _fills_slot(fact, found[0], choice, store)]
+        if fitting:
+            replacement = fitting[0]
+        elif sentence_label(fact.predicate) is not None:
+            found = []
     if len(found) == 1 and not is_negative(fact.statement):
         true_claim = fact.statement
         start, end = found[0].span()
@@ -71,8 +83,9 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
     return Draft(Kind.TRUE_FALSE, template.stem.replace("{statement}", claim), payload, [fact])
 
 
-def _wrong_object(template, fact, store, seed) -> tuple[str, distractors.Choice] | None:
-    """The object as the statement shows it, and a distractor the store does not state."""
+def _wrong_object(template, fact, store, seed) -> tuple[str, list[distractors.Choice]] | None:
+    """The object as the statement shows it, and distractors the store does not state, the
+    one to use first."""
     rng = rng_for("tf-false", template.slug, fact.slug, seed)
     if fact.object_type == ObjectType.DATE:
         wrong = distractors.year_choices(fact, store, rng, 1, rng.randrange(2))
@@ -80,16 +93,16 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, distractors.Choice]
             return None
         # "12 August 1905" becomes "12 August 1903": the same form, another year.
         shown = fact.object_display
-        return shown, distractors.Choice(
-            shown.replace(str(fact.date_year), wrong[0].text), wrong[0].key
-        )
+        return shown, [
+            distractors.Choice(shown.replace(str(fact.date_year), wrong[0].text), wrong[0].key)
+        ]
     if fact.object_type == ObjectType.NUMBER:
         wrong = distractors.number_choices(fact, store, rng, 1, rng.randrange(2))
         if not wrong:
             return None
-        return fact.object_display.split()[0], distractors.Choice(
-            wrong[0].text.split()[0], wrong[0].key
-        )
+        return fact.object_display.split()[0], [
+            distractors.Choice(wrong[0].text.split()[0], wrong[0].key)
+        ]
     if fact.predicate in COLLECTIVE_PREDICATES and _collective(fact):
         return None
     wrong = distractors.swap_choices(fact, store, rng, 4)
@@ -97,7 +110,23 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, distractors.Choice]
         # No other object of this predicate is of the key's kind: one of its kind at all.
         wrong = distractors.entity_choices(fact, store, rng, 1)
     wrong = [choice for choice in wrong if not is_negative(choice.text)]
-    return (fact.object_display, wrong[0]) if wrong else None
+    return (fact.object_display, wrong) if wrong else None
+
+
+def _fills_slot(fact, found: re.Match, choice: distractors.Choice, store) -> bool:
+    """Whether the word before the object in the statement is the word before the choice in
+    the statement of a fact that states it."""
+    slot = _word_before(fact.statement[: found.start()])
+    for other in store.facts_by_object_key.get(choice.key, []):
+        placed = _standing_alone(choice.text, other.statement)
+        if len(placed) == 1 and _word_before(other.statement[: placed[0].start()]) == slot:
+            return True
+    return False
+
+
+def _word_before(text: str) -> str:
+    words = text.split()
+    return words[-1].lower() if words else ""
 
 
 def _collective(fact) -> bool:
@@ -150,7 +179,7 @@ def _with_article(before: str, replacement: distractors.Choice, store) -> tuple[
     elif word.lower() == "the" and is_entity:
         phrase = _phrase(replacement, store)
     elif word.lower() in ("a", "an") and not is_entity:
-        fitting = "an" if replacement.text[:1].lower() in "aeiou" else "a"
+        fitting = "an" if VOWEL_SOUND.match(replacement.text) else "a"
         fitting = fitting.capitalize() if word[0].isupper() else fitting
         return before[: article.start()] + fitting + " ", replacement.text
     else:

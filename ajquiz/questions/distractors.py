@@ -31,6 +31,16 @@ GENERIC_WORDS = {
     "lieutenant",
 }
 # fmt: on
+INFINITIVE = re.compile(r"to (?!the |a |an |its |their |his |her )[a-z]+\b")
+# A past tense (or "did", "was" ...) followed by what follows a verb, not a noun: "relied on",
+# "controlled Russia's", "did not"; "limited naval support" is a noun phrase.
+FINITE_VERB = re.compile(
+    r"(?:[a-z]+ed|did|was|were|had|has|is|are|made|took|gave|became|led|won|sent|began|held|"
+    r"saw|went|found|kept|left|met|paid|sought|thought|brought|fought|built|told|said|grew|"
+    r"knew|drew|wrote|rose|fell|lost|set|put)"
+    r" (?:(?:not|on|in|of|at|to|the|a|an|its|their|his|her|and|with|from|for|by|up|out|off|"
+    r"into|as|over|against|through|down|back|away|that)\b|[A-Z])"
+)
 
 
 @dataclass(frozen=True)
@@ -110,30 +120,49 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
     or "Australia was a member of Mitsubishi Electric". Never one naming the subject ("Japan
     feared Japan would attack …"), nor an entity the store links with it in any way."""
     key_kind = fact.object_entity.kind if fact.object_entity is not None else None
-    seen = {*store.stated_object_keys(fact.subject.id, fact.predicate), fact.object_key}
-    alike: list[Choice] = []
-    others: list[Choice] = []
+    key_form = phrase_form(fact.object_display)
+    stated = {*store.stated_object_keys(fact.subject.id, fact.predicate), fact.object_key}
+    # An object said of subjects of both kinds counts as said of a like one, whichever fact
+    # comes first.
+    alike: dict[str, Choice] = {}
+    others: dict[str, Choice] = {}
     for other in store.by_predicate.get(fact.predicate, []):
-        if other.object_key in seen or not other.object_display:
+        key = other.object_key
+        if key in stated or key in alike or not other.object_display:
             continue
         found_kind = other.object_entity.kind if other.object_entity is not None else None
         if found_kind != key_kind:
             continue
         text = other.object_entity.name if other.object_entity is not None else other.object_display
+        if key_kind is None and phrase_form(text) != key_form:
+            continue
         if names(text, fact.subject):
             continue
         if other.object_entity is not None and store.relates(fact.subject, other.object_entity):
             continue
-        seen.add(other.object_key)
-        same_kind = other.subject.kind == fact.subject.kind
-        (alike if same_kind else others).append(Choice(text, other.object_key))
-    candidates = alike or others
+        if other.subject.kind == fact.subject.kind:
+            alike[key] = Choice(text, key)
+            others.pop(key, None)
+        else:
+            others.setdefault(key, Choice(text, key))
+    candidates = list((alike or others).values())
     rng.shuffle(candidates)
     length = len(fact.object_display)
     candidates.sort(key=lambda choice: abs(len(choice.text) - length) // 15)
     pool = candidates[: max(count * 2, 6)]
     rng.shuffle(pool)
     return pool[:count]
+
+
+def phrase_form(text: str) -> str:
+    """How a text object reads: "verb" ("relied on the United States"), "infinitive" ("to
+    preserve the dignity of Russia") or "noun" ("a strategic location"). A false claim swaps
+    in only an object of its key's form, so that the wording around it still reads."""
+    if INFINITIVE.match(text):
+        return "infinitive"
+    if FINITE_VERB.match(text):
+        return "verb"
+    return "noun"
 
 
 @functools.lru_cache(maxsize=1 << 16)  # bank generation asks the same pairs for each template

@@ -115,6 +115,36 @@ def test_an_object_of_the_wrong_type_for_the_predicate_is_reported(fixture_root)
     assert reasons == ["predicate signed_on takes a date object (object_date); found object_text"]
 
 
+@pytest.mark.parametrize(
+    ("predicate", "text", "reads"),
+    [
+        ("motivation", "to preserve the dignity of Russia", False),
+        ("motivation", "preserving the dignity of Russia", True),
+        ("role", "controlled Russia's East Asian policy", False),
+        ("role", "controlling Russia's East Asian policy", True),
+        ("office_held", "British foreign secretary", True),
+        ("described_as", "robbed of the spoils of its victory", True),  # "as" takes a participle
+        ("attribute", "did not officially join the war", True),  # a clause: no wording to follow
+    ],
+)
+def test_a_text_object_must_read_after_its_predicates_wording(fixture_root, predicate, text, reads):
+    """ "Arthur Meighen was motivated by to preserve …" and "Sergei Witte had the role of
+    controlled …" are refused when the fixtures are checked."""
+    start, end = good_offsets()
+    body = (
+        GOOD_FACT.format(start=start, end=end)
+        .replace("predicate: signed_on", f"predicate: {predicate}")
+        .replace("object_date: 1902-01-30\n    date_precision: day", f'object_text: "{text}"')
+    )
+    write_facts(fixture_root, body)
+    reasons = [problem.reason for problem in validate_fixtures(fixture_root)]
+    if reads:
+        assert reasons == []
+    else:
+        [reason] = reasons
+        assert reason.startswith(f"object_text {text!r} does not read after “")
+
+
 def test_duplicate_facts_are_reported(fixture_root):
     start, end = good_offsets()
     first = GOOD_FACT.format(start=start, end=end)

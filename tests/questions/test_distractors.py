@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -11,6 +12,7 @@ from ajquiz.questions.bank import drafts_for
 from ajquiz.questions.distractors import (
     entity_choices,
     names,
+    phrase_form,
     same_predicate_choices,
     swap_choices,
 )
@@ -172,3 +174,53 @@ def test_no_entity_option_is_one_the_store_links_with_the_subject(store):
             other = entity_of(store, choice)
             assert not store.relates(fact.subject, other), (fact.slug, choice.text)
     assert offered > 500
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("relied on the United States for its security", "verb"),
+        ("controlled Russia's East Asian policy", "verb"),
+        ("did not officially join the Russo-Japanese War", "verb"),
+        ("robbed of the spoils of its decisive victory", "verb"),
+        ("to preserve the dignity of Russia", "infinitive"),
+        ("to the United States", "noun"),
+        ("a strategic location off the China coast", "noun"),
+        ("limited naval support", "noun"),
+        ("controlled enterprises acting as intermediaries", "noun"),
+        ("ill-fated", "noun"),
+    ],
+)
+def test_a_text_object_is_read_as_a_verb_an_infinitive_or_a_noun_phrase(text, form):
+    assert phrase_form(text) == form
+
+
+def test_a_text_swap_reads_as_its_key_does(store):
+    """ "Canada relied on the United States ..." is never made false as "Canada a strategic
+    location ...": a swapped text is of the key's form."""
+    swaps = 0
+    for fact in store.facts:
+        if fact.object_type != "text":
+            continue
+        for choice in swap_choices(fact, store, random.Random(fact.id), 4):
+            swaps += 1
+            assert phrase_form(choice.text) == phrase_form(fact.object_display), (
+                fact.slug,
+                choice.text,
+            )
+    assert swaps > 500
+
+
+def test_a_false_claim_never_puts_a_clause_where_a_phrase_stood(store):
+    claims = [
+        draft.stem
+        for draft in drafts_for(
+            QuestionTemplate.objects.get(slug="tf-statement"), store, seeds=range(4)
+        )
+        if draft.payload["answer"] is False
+    ]
+    assert len(claims) > 1000
+    broken = re.compile(
+        r"\b(due to|motivated by|the role of|the rank of) (to|was|were|did) |Canada a "
+    )
+    assert [claim for claim in claims if broken.search(claim)] == []
