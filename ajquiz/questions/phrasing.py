@@ -20,7 +20,7 @@ HEADS = (
     "memorandum|dialogue|talks|visit|occupation|invasion|annexation|drill|report|attack|sinking|"
     "orders|peninsula|islands|coast|half|strip|river|sea|ocean|straits|region|embassy|"
     "fleet|restoration|election|deployment|exercise|exercises|declaration|joint statement|posting|"
-    "newspaper"
+    "newspaper|memorial"
 )
 # A name whose head is a common noun reads with "the" ("the Boxer Rebellion", "the Siege of
 # Tsingtao", "the 1905 revision"); a proper name or one led by a title does not ("Operation
@@ -30,6 +30,10 @@ COMMON_HEAD = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"[’']s\b")
+# Names that describe rather than name ("Later historians", "Former Russian ships captured
+# by Japan") read in lower case inside a sentence.
+DESCRIBED_KINDS = frozenset({Entity.Kind.OTHER, Entity.Kind.SHIP})
+DESCRIPTION_LEADS = frozenset({"Later", "Former", "More", "Proponents", "Memorial", "Some"})
 # A name that ends in a plural common noun takes a plural verb: "the Twenty-One Demands were",
 # "British banks argue"; "the United States", "the League of Nations" and people do not.
 PLURAL_HEAD = re.compile(
@@ -81,8 +85,12 @@ EVENT_PHRASES = {
 
 
 def noun_phrase(entity) -> str:
-    """The entity's name as it reads inside a sentence, with "the" where English wants it."""
+    """The entity's name as it reads inside a sentence, with "the" where English wants it; a
+    description's first word in lower case ("later historians", "the memorial to ...")."""
     name = entity.name
+    first, space, rest = name.partition(" ")
+    if entity.kind in DESCRIBED_KINDS and first in DESCRIPTION_LEADS:
+        name = first.lower() + space + rest
     if name.startswith(("The ", "the ")):
         return "the " + name[4:]
     if name.startswith(ARTICLE_COUNTRIES):

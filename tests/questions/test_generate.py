@@ -365,3 +365,18 @@ def test_an_object_swapped_in_after_the_statements_the_brings_its_own_article(st
         swapped = re.search(r"recalled (.+) by the Russian", claim)[1]
         entity = next(e for e in store.entities.values() if swapped.endswith(e.name))
         assert swapped == noun_phrase(entity), claim
+
+
+@pytest.mark.parametrize(
+    ("entity", "phrase"),
+    [
+        ("later-historians", "later historians"),
+        ("former-russian-ships", "former Russian ships captured by Japan"),
+        ("japanese-educated-in-britain", "Japanese educated in Britain"),
+    ],
+)
+def test_a_descriptive_name_reads_in_lower_case_inside_a_sentence(store, entity, phrase):
+    found = next(e for e in store.entities.values() if e.slug == entity)
+    assert noun_phrase(found) == phrase
+    stem = render_stem("What do {subject} argue?", subject=found)
+    assert stem == f"What do {phrase} argue?"
