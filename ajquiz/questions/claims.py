@@ -33,8 +33,10 @@ ATTRIBUTION = re.compile(r"^(?:in the view of |according to |in )?(?P<who>.+?)(?
 SPEAKING = frozenset({"argues", "stated"})
 TRAILING_ARTICLE = re.compile(r"(?:^|(?<=\s))(the|a|an) $", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"(the|a|an) ", re.IGNORECASE)
-# "an envoy", "an MP"; but "a UK trade envoy", "a union", "a one-off"
-VOWEL_SOUND = re.compile(r"(?!U[A-Z]|uni|use|eu|one\b)[aeiouAEIOU]|[FHLMNRSX][A-Z]{0,2}\b")
+# "an envoy", "an MP", "an 8-year term"; but "a UK trade envoy", "a union", "a 10-year term"
+VOWEL_SOUND = re.compile(
+    r"(?!U[A-Z]|uni|use|eu|one\b)[aeiouAEIOU]|[FHLMNRSX][A-Z]{0,2}\b|8|1[18](?![\d,.])"
+)
 
 
 def build_true_false(template, facts, store, seed) -> Draft | None:

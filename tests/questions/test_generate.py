@@ -380,3 +380,19 @@ def test_a_descriptive_name_reads_in_lower_case_inside_a_sentence(store, entity,
     assert noun_phrase(found) == phrase
     stem = render_stem("What do {subject} argue?", subject=found)
     assert stem == f"What do {phrase} argue?"
+
+
+def test_a_false_number_takes_the_article_it_is_read_with(store):
+    """ "had an 8-year term", "had a 9-year term": the statement's article follows the number
+    swapped in."""
+    fact = store.by_slug["aja1-revision-1911-term"]
+    claims = {
+        draft.stem
+        for seed in range(60)
+        if (draft := build(template("tf-statement"), [fact], store, seed))
+        and draft.payload["answer"] is False
+    }
+    articles = {re.search(r"had (an?) (\d+)-year term", claim).groups() for claim in claims}
+    assert len(articles) > 1
+    for article, number in articles:
+        assert article == ("an" if number in ("8", "11", "18") else "a"), (article, number)
