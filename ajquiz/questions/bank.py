@@ -58,7 +58,7 @@ def fact_groups(template, store: FactStore) -> list[list[FactView]]:
                 groups.append(store.siblings(fact))
         return groups
     if template.kind == Kind.ORDERING:
-        facts = [fact for fact in facts if _orderable(fact)]
+        facts = [fact for fact in facts if _orderable(fact, store)]
         return _chunks(template, facts, distinct=(lambda fact: fact.date_year, event_phrase))
     if template.kind == Kind.MATCHING:
         facts = [fact for fact in facts if matchable(fact)]
@@ -66,9 +66,13 @@ def fact_groups(template, store: FactStore) -> list[list[FactView]]:
     return [[fact] for fact in facts]
 
 
-def _orderable(fact: FactView) -> bool:
-    """A dated fact whose event can be named without giving its year away."""
+def _orderable(fact: FactView, store: FactStore) -> bool:
+    """A dated fact whose event can be named without giving its year away, and whose year the
+    sources agree on: the Triple Intervention, dated 1894 by one article and 1895 by another,
+    cannot be ordered against the end of the war it followed."""
     if fact.object_type != ObjectType.DATE or not fact.date_year:
+        return False
+    if len({sibling.date_year for sibling in store.siblings(fact)}) > 1:
         return False
     phrase = event_phrase(fact)
     return phrase is not None and not YEAR.search(phrase)

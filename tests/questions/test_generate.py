@@ -396,3 +396,22 @@ def test_a_false_number_takes_the_article_it_is_read_with(store):
     assert len(articles) > 1
     for article, number in articles:
         assert article == ("an" if number in ("8", "11", "18") else "a"), (article, number)
+
+
+def test_an_event_the_sources_date_differently_is_never_put_in_order(store):
+    """The Japan–Russia article dates the Triple Intervention 1894, the alliance article 1895:
+    neither year can be the key of an ordering question."""
+    contested = [
+        fact
+        for fact in store.facts
+        if fact.object_type == "date"
+        and len({sibling.date_year for sibling in store.siblings(fact)}) > 1
+    ]
+    assert "jr-triple-intervention-1894" in {fact.slug for fact in contested}
+    ordered = {
+        fact.slug
+        for draft in drafts_for(template("order-events"), store, seeds=range(3))
+        for fact in draft.facts
+    }
+    assert ordered
+    assert ordered.isdisjoint(fact.slug for fact in contested)
