@@ -96,10 +96,13 @@ def accepted_names(entity, store) -> list[str]:
 
 
 def stem_for(template, fact, store) -> str | None:
-    """The stem for a fact; a subject with several different objects needs its qualifier."""
+    """The stem for a fact; a subject with several different objects needs its qualifier when
+    the question has one answer: a number, or a date the sources give differently ("In which
+    year did the Triple Intervention take place (according to the Japan–Russia relations
+    article ...)?")."""
     siblings = distinct_objects(store.siblings(fact))
     qualifier = ""
-    if len(siblings) > 1 and template.kind == Kind.NUMERIC:
+    if len(siblings) > 1 and (template.kind == Kind.NUMERIC or fact.object_type == "date"):
         qualifiers = {sibling.qualifier for sibling in siblings}
         if not fact.qualifier or len(qualifiers) != len(siblings):
             return None

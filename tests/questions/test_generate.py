@@ -415,3 +415,16 @@ def test_an_event_the_sources_date_differently_is_never_put_in_order(store):
     }
     assert ordered
     assert ordered.isdisjoint(fact.slug for fact in contested)
+
+
+def test_a_year_the_sources_give_differently_is_asked_with_whose_year_it_is(store):
+    """Without the qualifier a learner who knows 1895 would find no right option among the
+    1894 question's years."""
+    fact = store.by_slug["jr-triple-intervention-1894"]
+    stems = [
+        draft.stem
+        for slug in ("mc-occurred-on", "num-occurred-on")
+        if (draft := build(template(slug), [fact], store, 0)) is not None
+    ]
+    assert len(stems) == 2
+    assert all("according to the Japan–Russia relations article" in stem for stem in stems)
