@@ -18,7 +18,8 @@ from ajquiz.content.predicates import PREDICATES, ObjectType, sentence_label
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ENDS_IN_PREPOSITION = re.compile(r"\b(about|as|by|for|from|in|of|on|with)$")
-INFINITIVE = re.compile(r"to (?!the |a |an )[a-z]+\b")
+# "to preserve ...", not "to the United States"
+INFINITIVE = re.compile(r"to (?!the |a |an |its |their |his |her )[a-z]+\b")
 PAST_TENSE = re.compile(r"([a-z]+ed|did|was|were|had) ")
 OBJECT_FIELDS = {
     ObjectType.ENTITY: "object_entity",

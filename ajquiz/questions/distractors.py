@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ajquiz.content.predicates import ObjectType
+from ajquiz.content.validation import INFINITIVE
 from ajquiz.questions.grading import normalise
 from ajquiz.questions.store import EntityView, FactStore, FactView
 
@@ -31,7 +32,6 @@ GENERIC_WORDS = {
     "lieutenant",
 }
 # fmt: on
-INFINITIVE = re.compile(r"to (?!the |a |an |its |their |his |her )[a-z]+\b")
 # A past tense (or "did", "was" ...) followed by what follows a verb, not a noun: "relied on",
 # "controlled Russia's", "did not"; "limited naval support" is a noun phrase.
 FINITE_VERB = re.compile(
