@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 from django import forms
-from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.forms import PasswordChangeForm, UserCreationForm
 from django.core.exceptions import ValidationError
 
 from ajquiz.accounts.models import User
+from ajquiz.accounts.reauth import confirm_password
 from ajquiz.accounts.zones import UNKNOWN_ZONE, time_zone_choices
 
 TIME_ZONE_HELP = (
@@ -54,8 +55,9 @@ class AccountSettingsForm(forms.ModelForm):
 
     field_order = ["email", "current_password", "time_zone"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.request = request
         self.previous_email = self.instance.email
 
     @property
@@ -67,6 +69,25 @@ class AccountSettingsForm(forms.ModelForm):
         if self.email_changed:
             if not password:
                 raise ValidationError("Enter your current password to change your e-mail address.")
-            if not self.instance.check_password(password):
-                raise ValidationError("That is not your current password. Try again.")
+            confirm_password(
+                self.request,
+                self.instance,
+                password,
+                wrong="That is not your current password. Try again.",
+            )
         return password
+
+
+class GuardedPasswordChangeForm(PasswordChangeForm):
+    """Django's form, with wrong old passwords counted towards the lock-out."""
+
+    def __init__(self, user, *args, request=None, **kwargs):
+        super().__init__(user, *args, **kwargs)
+        self.request = request
+
+    def clean_old_password(self) -> str:
+        old_password = self.cleaned_data["old_password"]
+        confirm_password(
+            self.request, self.user, old_password, wrong=self.error_messages["password_incorrect"]
+        )
+        return old_password

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.mail import send_mail
 from django.shortcuts import redirect, render
@@ -10,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods
 
-from ajquiz.accounts.forms import AccountSettingsForm, SignUpForm
+from ajquiz.accounts.forms import AccountSettingsForm, GuardedPasswordChangeForm, SignUpForm
 from ajquiz.accounts.roles import make_student
 
 
@@ -31,7 +32,7 @@ def signup(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def account_settings(request):
-    form = AccountSettingsForm(request.POST or None, instance=request.user)
+    form = AccountSettingsForm(request.POST or None, instance=request.user, request=request)
     if request.method == "POST" and form.is_valid():
         user = form.save()
         if form.email_changed and form.previous_email:
@@ -55,3 +56,10 @@ def _tell_old_address(request, user, old_email: str) -> None:
         None,
         [old_email],
     )
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    form_class = GuardedPasswordChangeForm
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "request": self.request}

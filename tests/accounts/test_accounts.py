@@ -188,3 +188,39 @@ def test_a_first_email_address_needs_the_password_and_notifies_nobody(client):
     user.refresh_from_db()
     assert user.email == "hana@example.org"
     assert mail.outbox == []
+
+
+def test_wrong_current_passwords_on_the_settings_page_lock_the_account(client):
+    """A borrowed signed-in browser may not guess the password there without limit."""
+    user = make_user("hana", email="hana@example.org")
+    client.force_login(user)
+    for _ in range(4):
+        response = client.post(
+            reverse("accounts:settings"), settings_form("thief@example.org", "guess")
+        )
+        assert response.status_code == 200
+    fifth = client.post(reverse("accounts:settings"), settings_form("thief@example.org", "guess"))
+    assert fifth.status_code == 429
+    refused = client.post(
+        reverse("accounts:settings"), settings_form("thief@example.org", PASSWORD)
+    )
+    assert "this account is locked for 15 minutes" in refused.content.decode()
+    user.refresh_from_db()
+    assert user.email == "hana@example.org"
+    client.logout()
+    login = client.post(reverse("accounts:login"), {"username": "hana", "password": PASSWORD})
+    assert login.status_code == 429
+
+
+def test_wrong_old_passwords_on_password_change_lock_the_account(client, student):
+    client.force_login(student)
+    change = {"new_password1": "a new long phrase 42", "new_password2": "a new long phrase 42"}
+    for _ in range(5):
+        client.post(reverse("accounts:password_change"), {"old_password": "guess", **change})
+    response = client.post(
+        reverse("accounts:password_change"), {"old_password": PASSWORD, **change}
+    )
+    assert response.status_code == 200
+    assert "this account is locked for 15 minutes" in response.content.decode()
+    student.refresh_from_db()
+    assert student.check_password(PASSWORD)
