@@ -12,6 +12,7 @@ from ajquiz.questions.drafts import Draft, Kind, object_phrase, rng_for
 from ajquiz.questions.grading import normalise
 from ajquiz.questions.phrasing import agreeing, is_negative, noun_phrase, sentence
 
+SWAPS_SEARCHED = 40
 BRACKETED_END = re.compile(r"\s*\([^()]*\)$")
 # Countries and organisations join, sign and fight in far more than the sources say, so a
 # claim that swaps one in or out ("The United Kingdom took part in the Battle of Jutland") may
@@ -42,9 +43,10 @@ VOWEL_SOUND = re.compile(
 def build_true_false(template, facts, store, seed) -> Draft | None:
     """The fact's statement, or the statement with its object swapped for a distractor.
 
-    Where the object cannot be found in the statement, both the true and the false version
-    are built from the predicate's wording instead, so that the two read alike; where that
-    wording does not read as a sentence either, the fact is not asked true or false.
+    Where the object cannot be found in the statement, or no distractor fills its place there,
+    both the true and the false version are built from the predicate's wording instead, so
+    that the two read alike; where that wording does not read as a sentence either, the fact
+    is not asked true or false.
     """
     fact = facts[0]
     says_true = rng_for("tf", template.slug, fact.slug, seed).random() < 0.5
@@ -59,10 +61,15 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
         # ("due to a lack of supplies", never "due to to stop the ... threat"); without one,
         # the claim is worded from the predicate where its wording reads as a sentence.
         fitting = [choice for choice in choices if _fills_slot(fact, found[0], choice, store)]
+        if not fitting:
+            fitting = _fitting_swaps(template, fact, found[0], store, seed)
         if fitting:
             replacement = fitting[0]
         elif sentence_label(fact.predicate) is not None:
             found = []
+        else:
+            # Neither reads: "Captain Simon Staley initially skeptical of Japan's economy".
+            return None
     if len(found) == 1 and not is_negative(fact.statement):
         true_claim = fact.statement
         start, end = found[0].span()
@@ -115,15 +122,40 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, list[distractors.Ch
     return (fact.object_display, wrong) if wrong else None
 
 
+def _fitting_swaps(template, fact, found: re.Match, store, seed) -> list[distractors.Choice]:
+    """When none of the first distractors fills the object's place, the others that do."""
+    rng = rng_for("tf-fitting", template.slug, fact.slug, seed)
+    return [
+        choice
+        for choice in distractors.swap_choices(fact, store, rng, SWAPS_SEARCHED)
+        if not is_negative(choice.text) and _fills_slot(fact, found, choice, store)
+    ]
+
+
 def _fills_slot(fact, found: re.Match, choice: distractors.Choice, store) -> bool:
     """Whether the word before the object in the statement is the word before the choice in
-    the statement of a fact that states it."""
-    slot = _word_before(fact.statement[: found.start()])
+    the statement of a fact that states it; or both follow their subject's name at once
+    ("The 1910 Japan–British Exhibition | featured Sumo demonstrations")."""
+    before = fact.statement[: found.start()]
+    slot, after_subject = _word_before(before), _ends_with_name(before, fact.subject)
     for other in store.facts_by_object_key.get(choice.key, []):
         placed = _standing_alone(choice.text, other.statement)
-        if len(placed) == 1 and _word_before(other.statement[: placed[0].start()]) == slot:
+        if len(placed) != 1:
+            continue
+        other_before = other.statement[: placed[0].start()]
+        if _word_before(other_before) == slot:
+            return True
+        if after_subject and _ends_with_name(other_before, other.subject):
             return True
     return False
+
+
+def _ends_with_name(text: str, entity) -> bool:
+    """Whether `text` ends with the entity's name or an alias (the statement's subject)."""
+    ending = f" {normalise(text)}"
+    return any(
+        ending.endswith(f" {normalise(name)}") for name in (entity.name, *entity.aliases) if name
+    )
 
 
 def _word_before(text: str) -> str:

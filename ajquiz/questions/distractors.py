@@ -95,6 +95,8 @@ def same_predicate_choices(
             continue
         if other.object_entity is not None and names(other.object_entity.name, fact.subject):
             continue
+        if store.nested(fact, other):
+            continue
         seen.add(other.object_key)
         candidates.append(other)
     rng.shuffle(candidates)
@@ -139,6 +141,8 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
         if names(text, fact.subject):
             continue
         if other.object_entity is not None and store.relates(fact.subject, other.object_entity):
+            continue
+        if store.nested(fact, other):
             continue
         if other.subject.kind == fact.subject.kind:
             alike[key] = Choice(text, key)

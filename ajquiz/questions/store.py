@@ -77,6 +77,7 @@ class FactStore:
     entities_by_kind: dict[str, list[EntityView]] = field(default_factory=dict)
     facts_by_object_key: dict[str, list[FactView]] = field(default_factory=dict)
     _related: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
+    _leads: dict[int, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         index = defaultdict(list)
@@ -124,6 +125,19 @@ class FactStore:
                 or _names_in(subject, statements.get(entity.id, ""))
             )
         return self._related[pair]
+
+    def nested(self, fact: FactView, other: FactView) -> bool:
+        """Whether either statement names the other's subject where it names its own, before
+        its object: "Article 3 of the 1902 Anglo-Japanese alliance treaty strengthened Japan's
+        hand …" is said of a part of the alliance, so it may well be true of the alliance."""
+        return _names_in(fact.subject, self._lead(other)) or _names_in(
+            other.subject, self._lead(fact)
+        )
+
+    def _lead(self, fact: FactView) -> str:
+        if fact.id not in self._leads:
+            self._leads[fact.id] = _lead(fact)
+        return self._leads[fact.id]
 
     def stated_object_keys(self, subject_id: int, predicate: str) -> set[str]:
         return {
@@ -208,6 +222,18 @@ def _view(fact, entities) -> FactView:
         content_hash=fact.content_hash(),
         object_key=object_key_of(fact, display),
     )
+
+
+def _lead(fact: FactView) -> str:
+    """The normalised statement up to its object, found by its whole text or else by its
+    first words (a statement may word it more fully: "both diplomatically and …"); "" when
+    neither is in the statement."""
+    statement, words = f" {normalise(fact.statement)} ", normalise(fact.object_display).split()
+    for length in (len(words), 2, 1):
+        at = statement.find(f" {' '.join(words[:length])} ") if words else -1
+        if at > 0:
+            return statement[:at].strip()
+    return ""
 
 
 def _names_in(entity: EntityView, statements: str) -> bool:

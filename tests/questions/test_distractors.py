@@ -132,6 +132,46 @@ def test_no_swapped_entity_is_one_the_store_links_with_the_subject(store):
     assert swapped > 200
 
 
+def test_nested_reads_a_subject_named_in_the_other_statements_lead(store):
+    """What is said of "Article 3 of the 1902 Anglo-Japanese alliance treaty" is said of a
+    part of the alliance, and what the 1910 exhibition "featured" is no claim about Japan."""
+    article = store.by_slug["aja1-article-3-strengthened-japan"]
+    alliance = next(f for f in store.facts if f.subject.slug == "anglo-japanese-alliance")
+    assert store.nested(alliance, article)
+    assert store.nested(article, alliance)
+    liliuokalani = next(f for f in store.facts if f.subject.slug == "queen-liliuokalani")
+    assert not store.nested(liliuokalani, article)
+
+
+def test_no_wrong_option_or_swap_is_said_of_a_part_of_the_subject(store):
+    """ "The Anglo-Japanese Alliance strengthened Japan's hand … against a potential European
+    coalition" was offered as false: its article 3 did."""
+    offered = 0
+    for fact in store.facts:
+        if fact.object_type != "text":
+            continue
+        rng = random.Random(fact.id)
+        for choice in [
+            *same_predicate_choices(fact, store, rng, 3),
+            *swap_choices(fact, store, rng, 4),
+        ]:
+            offered += 1
+            sources = [o for o in store.by_predicate[fact.predicate] if o.object_key == choice.key]
+            assert not all(store.nested(fact, o) for o in sources), (fact.slug, choice.text)
+    assert offered > 1000
+    alliance = next(
+        f
+        for f in store.facts
+        if f.subject.slug == "anglo-japanese-alliance" and f.predicate == "outcome"
+    )
+    offered = {
+        choice.text
+        for seed in range(40)
+        for choice in swap_choices(alliance, store, random.Random(seed), 4)
+    }
+    assert not any("strengthened Japan's hand" in text for text in offered)
+
+
 @pytest.mark.parametrize(
     ("subject", "other", "linked"),
     [

@@ -428,3 +428,44 @@ def test_a_year_the_sources_give_differently_is_asked_with_whose_year_it_is(stor
     ]
     assert len(stems) == 2
     assert all("according to the Japan–Russia relations article" in stem for stem in stems)
+
+
+def test_a_false_claim_swaps_in_only_what_fills_the_objects_place(store):
+    """ "At DSEI Japan 2019 Captain Simon Staley initially skeptical of Japan's economy" was
+    asked: the swap stood after "was" in its own statement. A verb phrase that follows its
+    subject's name in its own statement may follow Staley's."""
+    claims = {false_claim(store, "blog-staley-topic")} | {
+        draft.stem
+        for seed in range(20)
+        if (
+            draft := build(
+                template("tf-statement"), [store.by_slug["blog-staley-topic"]], store, seed
+            )
+        )
+        and draft.payload["answer"] is False
+    }
+    lead = "True or false: At DSEI Japan 2019 Captain Simon Staley "
+    assert all(claim.startswith(lead) for claim in claims)
+    swapped = {claim.removeprefix(lead).rstrip(".") for claim in claims}
+    stated_after_a_name = {
+        fact.object_display
+        for fact in store.facts
+        if fact.predicate == "attribute"
+        and _follows_a_name(fact.statement.partition(fact.object_display)[0], fact.subject)
+    }
+    assert swapped <= stated_after_a_name, swapped - stated_after_a_name
+
+
+def _follows_a_name(before: str, entity) -> bool:
+    return any(before.endswith(f"{name} ") for name in (entity.name, *entity.aliases))
+
+
+def test_a_fact_whose_swaps_fit_nowhere_is_not_asked_true_or_false(store):
+    """When no distractor fills the object's place and the predicate has no wording of its
+    own, no false claim reads like the true one: no question, rather than an odd one."""
+    drafts = drafts_for(template("tf-statement"), store, seeds=range(3))
+    odd = re.compile(r"Sakaki was faced|retains developing|were brought")
+    assert [d.stem for d in drafts if not d.payload["answer"] and odd.search(d.stem)] == []
+    made = {draft.facts[0].slug for draft in drafts}
+    assert "aja2-exhibition-featured-sumo" in made
+    assert len(made) > 800
