@@ -32,6 +32,7 @@ COLLECTIVE_KINDS = frozenset({"country", "organisation"})
 # "in Gregory's view", "according to The Times", "in the view of British banks"
 ATTRIBUTION = re.compile(r"^(?:in the view of |according to |in )?(?P<who>.+?)(?:['’]s view)?$")
 SPEAKING = frozenset({"argues", "stated"})
+BARE_NOUN_PREDICATES = frozenset({"occupation"})
 TRAILING_ARTICLE = re.compile(r"(?:^|(?<=\s))(the|a|an) $", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"(the|a|an) ", re.IGNORECASE)
 # "an envoy", "an MP", "an 8-year term"; but "a UK trade envoy", "a union", "a 10-year term"
@@ -256,6 +257,9 @@ def _plain_claim(fact, object_text: str) -> str | None:
         and not _names_the_speaker(fact)
     )
     qualifier = f" ({fact.qualifier})" if keep_qualifier else ""
+    if fact.predicate in BARE_NOUN_PREDICATES and not LEADING_ARTICLE.match(object_text):
+        # An occupation is stored bare ("artist"): "worked as an artist".
+        object_text = f"{'an' if VOWEL_SOUND.match(object_text) else 'a'} {object_text}"
     label = agreeing(label, fact.subject)
     return sentence(f"{noun_phrase(fact.subject)} {label} {object_text}{qualifier}.")
 

@@ -20,7 +20,9 @@ HEADS = (
     "memorandum|dialogue|talks|visit|occupation|invasion|annexation|drill|report|attack|sinking|"
     "orders|peninsula|islands|coast|half|strip|river|sea|ocean|straits|region|embassy|"
     "fleet|restoration|election|deployment|exercise|exercises|declaration|joint statement|posting|"
-    "newspaper|memorial"
+    "newspaper|memorial|front|"
+    # Seas, regions and fronts: "the Indo-Pacific", "the Mediterranean", "the Eastern Front".
+    "indo-pacific|pacific|mediterranean|atlantic|baltic|far east|middle east"
 )
 # A name whose head is a common noun reads with "the" ("the Boxer Rebellion", "the Siege of
 # Tsingtao", "the 1905 revision"); a proper name or one led by a title does not ("Operation
@@ -30,6 +32,7 @@ COMMON_HEAD = re.compile(
     re.IGNORECASE,
 )
 POSSESSIVE = re.compile(r"[’']s\b")
+BLOG_POST = " (blog post)"
 # Names that describe rather than name ("Later historians", "Former Russian ships captured
 # by Japan") read in lower case inside a sentence.
 DESCRIBED_KINDS = frozenset({Entity.Kind.OTHER, Entity.Kind.SHIP})
@@ -95,14 +98,27 @@ def noun_phrase(entity) -> str:
         return "the " + name[4:]
     if name.startswith(ARTICLE_COUNTRIES):
         return "the " + name
-    if entity.kind == Entity.Kind.PUBLICATION or name.startswith("Article "):
-        return name  # a title, or "Article 3 of ...", reads without an article
+    if entity.kind == Entity.Kind.PUBLICATION:
+        return _title(name)
+    if name.startswith("Article "):
+        return name  # "Article 3 of ..." reads without an article
     if (
         entity.kind != Entity.Kind.PERSON
         and COMMON_HEAD.search(name)
         and not POSSESSIVE.search(name)
     ):
         return "the " + name
+    return name
+
+
+def _title(name: str) -> str:
+    """A work's title as it reads inside a sentence: a blog post's in quotation marks after
+    what it is ("the blog post “The case for 'JAUKUS'”"), a question's in quotation marks (its
+    question mark would end the sentence); a series or a described work as it is named."""
+    if name.endswith(BLOG_POST):
+        return f"the blog post “{name.removesuffix(BLOG_POST)}”"
+    if name.endswith("?"):
+        return f"“{name}”"
     return name
 
 

@@ -469,3 +469,51 @@ def test_a_fact_whose_swaps_fit_nowhere_is_not_asked_true_or_false(store):
     made = {draft.facts[0].slug for draft in drafts}
     assert "aja2-exhibition-featured-sumo" in made
     assert len(made) > 800
+
+
+def test_an_occupation_reads_with_its_article(store):
+    """ "Aubrey Beardsley worked as businessman" was asked."""
+    claims = [
+        draft.stem
+        for fact in store.facts
+        if fact.predicate == "occupation"
+        for seed in range(6)
+        if (draft := build(template("tf-statement"), [fact], store, seed))
+    ]
+    worded = [claim for claim in claims if " worked as " in claim]
+    assert worded
+    assert [c for c in worded if not re.search(r" worked as (a|an) ", c)] == []
+    assert any(" worked as an artist." in claim for claim in worded)
+
+
+@pytest.mark.parametrize(
+    ("entity", "phrase"),
+    [
+        ("indo-pacific", "the Indo-Pacific"),
+        ("eastern-front", "the Eastern Front"),
+        ("free-and-open-indo-pacific", "the Free and Open Indo-Pacific"),
+        ("japan", "Japan"),
+    ],
+)
+def test_a_region_or_front_reads_with_the(store, entity, phrase):
+    found = next(e for e in store.entities.values() if e.slug == entity)
+    assert noun_phrase(found) == phrase
+
+
+@pytest.mark.parametrize(
+    ("entity", "phrase"),
+    [
+        (
+            "blog-post-intelligence-relationship",
+            "the blog post “As defence industry cooperation moves to the centre of the UK-Japan"
+            " quasi alliance, is it time to deepen our intelligence relationship?”",
+        ),
+        ("gregory-commentary-2025", "“Is the UK already in a Military Alliance with Japan?”"),
+        ("geostrategy360", "Geostrategy360°"),
+    ],
+)
+def test_a_title_reads_as_a_title_inside_a_sentence(store, entity, phrase):
+    """ "What does As defence industry cooperation moves … relationship? (blog post) argue?"
+    was asked: a blog post's title is quoted after "the blog post", a question's quoted."""
+    found = next(e for e in store.entities.values() if e.slug == entity)
+    assert noun_phrase(found) == phrase
