@@ -44,6 +44,7 @@ PLURAL_HEAD = re.compile(
     r"exercises|relations|wars|banks|forces)\s*(\([^()]*\))?$",
     re.IGNORECASE,
 )
+COMPOUND_DASH = re.compile(r"(?<=[^\W\d])–(?=[^\W\d])")
 NAME_WORDS = re.compile(r"[\w’'-]+|[,(–—:]")
 # Words that end a name's head noun phrase: "factions | favouring ...", "Proponents | of ...".
 MODIFIER_START = {
@@ -129,9 +130,8 @@ def is_plural(entity) -> bool:
     swords, crafts and architecture"). People and titles of works are singular."""
     if entity.kind in (Entity.Kind.PERSON, Entity.Kind.PUBLICATION):
         return False
-    name = entity.name
-    if PLURAL_HEAD.search(name):
-        return True
+    # "Empire of Japan–Russian Empire relations": what the dash joins modifies the rest.
+    name = COMPOUND_DASH.split(entity.name)[-1]
     words = NAME_WORDS.findall(name)
     for index, word in enumerate(words):
         if word == "," and _a_list_follows(words[index + 1 :]):
@@ -140,7 +140,13 @@ def is_plural(entity) -> bool:
         if not modifier and index and PARTICIPLE.match(word):
             modifier = singular_noun(words[index - 1]) is not None
         if modifier:
-            return index > 0 and _plural_head(words[index - 1], first=index == 1)
+            # The head is the word before: "the Russian exploration | of the Kuril Islands".
+            head = words[index - 1] if index else ""
+            return bool(head) and (
+                _plural_head(head, first=index == 1) or PLURAL_HEAD.search(head) is not None
+            )
+    if PLURAL_HEAD.search(name):
+        return True
     return len(words) > 1 and _plural_head(words[-1], first=False)
 
 

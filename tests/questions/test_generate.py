@@ -289,6 +289,9 @@ def test_a_false_ordinal_keeps_its_suffix(store):
         ("anglo-german-naval-arms-race", False),
         ("japan-ministry-of-defence", False),
         ("free-and-open-indo-pacific", False),
+        ("russian-exploration-of-kurils", False),  # a plural after the modifier
+        ("japan-russia-imperial-relations", True),  # "Empire of Japan–Russian Empire relations"
+        ("alliance-negotiations", True),  # "Alliance negotiations of 1901–1902"
     ],
 )
 def test_a_plural_name_takes_a_plural_verb(store, entity, plural):
