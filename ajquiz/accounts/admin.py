@@ -6,4 +6,4 @@ from ajquiz.accounts.models import User
 
 @admin.register(User)
 class AjquizUserAdmin(UserAdmin):
-    fieldsets = (*UserAdmin.fieldsets, ("Preferences", {"fields": ("time_zone",)}))
+    fieldsets = (*UserAdmin.fieldsets, ("Preferences", {"fields": ("time_zone", "day_starts_at")}))

@@ -9,9 +9,13 @@ from ajquiz.accounts.reauth import confirm_password
 from ajquiz.accounts.zones import UNKNOWN_ZONE, time_zone_choices
 
 TIME_ZONE_HELP = (
-    "Your study day (daily limits, streaks, the dashboard's days) starts at midnight here, "
-    "and times are shown in it."
+    "Your study day (daily limits, streaks, the dashboard's days) follows this zone, and times "
+    "are shown in it."
 )
+DAY_START_CHOICES = [
+    (hour, f"{hour:02d}:00" + {0: " (midnight)", 4: " (as Anki does)"}.get(hour, ""))
+    for hour in range(24)
+]
 
 
 def time_zone_field(**attrs) -> forms.ChoiceField:
@@ -48,17 +52,34 @@ class AccountSettingsForm(forms.ModelForm):
         widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
     )
 
+    day_starts_at = forms.TypedChoiceField(
+        label="Study day starts at",
+        choices=DAY_START_CHOICES,
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=(
+            "When a new study day begins: daily limits reset and the streak counts a new day. "
+            "At 04:00, cards you study after midnight still count towards the evening before."
+        ),
+    )
+
     class Meta:
         model = User
-        fields = ("email", "time_zone")
+        fields = ("email", "time_zone", "day_starts_at")
         help_texts = {"email": "Optional. Used only to reset your password."}
 
-    field_order = ["email", "current_password", "time_zone"]
+    field_order = ["email", "current_password", "time_zone", "day_starts_at"]
 
     def __init__(self, *args, request=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.request = request
         self.previous_email = self.instance.email
+
+    def clean_day_starts_at(self) -> int:
+        """Left out of the form (an older page): unchanged."""
+        hour = self.cleaned_data["day_starts_at"]
+        return self.instance.day_starts_at if hour is None else hour
 
     @property
     def email_changed(self) -> bool:

@@ -1,11 +1,14 @@
-"""Each request runs in the signed-in user's time zone (Django's current time zone), so the
-study day, the dashboard's days and every time shown follow where the learner is."""
+"""Each request runs in the signed-in user's time zone (Django's current time zone) and study
+day (accounts.days), so the study day, the dashboard's days and every time shown follow where
+the learner is and when their day starts."""
 
 from __future__ import annotations
 
 import zoneinfo
 
 from django.utils import timezone
+
+from ajquiz.accounts.days import day_starting_at
 
 
 def user_time_zone(get_response):
@@ -17,7 +20,8 @@ def user_time_zone(get_response):
             # Anonymous, no zone chosen, or a zone this machine's tz database lacks.
             timezone.deactivate()
         try:
-            return get_response(request)
+            with day_starting_at(getattr(request.user, "day_starts_at", 0)):
+                return get_response(request)
         finally:
             timezone.deactivate()
 

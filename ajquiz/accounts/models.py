@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
+from django.core.validators import MaxValueValidator
 from django.db import models
 
 from ajquiz.accounts.roles import Role
@@ -14,7 +15,16 @@ class User(AbstractUser):
         max_length=64,
         blank=True,
         validators=[validate_time_zone],
-        help_text="Your study day starts at midnight here, and times are shown in it.",
+        help_text="Your study day starts here, and times are shown in it.",
+    )
+    day_starts_at = models.PositiveSmallIntegerField(
+        "study day starts at",
+        default=0,
+        validators=[MaxValueValidator(23)],
+        help_text=(
+            "The hour your study day starts. At 4, cards you study before 4 a.m. count towards "
+            "the day before, as in Anki."
+        ),
     )
 
     class Meta(AbstractUser.Meta):

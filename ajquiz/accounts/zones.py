@@ -1,5 +1,5 @@
 """Time zones a learner may choose: their study day (daily limits, streaks, the dashboard's
-days) starts at midnight there, and times are shown in it."""
+days) starts there at the hour they chose (accounts.days), and times are shown in it."""
 
 from __future__ import annotations
 

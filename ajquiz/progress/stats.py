@@ -15,13 +15,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import Coalesce
-from django.utils import timezone
 
+from ajquiz.accounts.days import day_bounds, study_date
 from ajquiz.content.models import Fact, Topic
 from ajquiz.quizzes.models import Attempt, Response
 from ajquiz.study.models import Card, Rating, ReviewLog, State
@@ -150,7 +150,7 @@ def mastery_by_topic(user, memory: dict[int, Memory], quiz: dict[int, float]) ->
 
 
 def due_forecast(user, *, now: datetime, days: int = 30) -> list[DayCount]:
-    today = timezone.localtime(now).date()
+    today = study_date(now)
     dates = [today + timedelta(days=offset) for offset in range(days)]
     windows = day_windows(dates)
     windows[0] = (EARLIEST, windows[0][1])  # overdue cards count today
@@ -159,7 +159,7 @@ def due_forecast(user, *, now: datetime, days: int = 30) -> list[DayCount]:
 
 
 def reviews_per_day(user, *, now: datetime, days: int = 30) -> list[DayCount]:
-    today = timezone.localtime(now).date()
+    today = study_date(now)
     dates = [today - timedelta(days=offset) for offset in range(days - 1, -1, -1)]
     counts = counts_per_window(
         ReviewLog,
@@ -172,15 +172,8 @@ def reviews_per_day(user, *, now: datetime, days: int = 30) -> list[DayCount]:
 
 
 def day_windows(dates: list[date]) -> list[tuple[datetime, datetime]]:
-    """Each date's start and the next date's start, in the current time zone."""
-    zone = timezone.get_current_timezone()
-    return [
-        (
-            datetime.combine(day, time.min, tzinfo=zone),
-            datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone),
-        )
-        for day in dates
-    ]
+    """Each study day's start and the next one's, in the current time zone."""
+    return [day_bounds(day) for day in dates]
 
 
 def counts_per_window(

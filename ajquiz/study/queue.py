@@ -14,13 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from functools import cached_property
 
 from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q
-from django.utils import timezone
 
+from ajquiz.accounts.days import day_bounds, day_start, study_date
 from ajquiz.content.models import MAX_QUOTE_LENGTH, Fact
 from ajquiz.study.models import (
     Card,
@@ -93,12 +93,6 @@ class DueSummary:
 def profile_for(user) -> StudyProfile:
     profile, _ = StudyProfile.objects.get_or_create(user=user)
     return profile
-
-
-def day_start(now: datetime) -> datetime:
-    """Midnight of `now`'s day in the current time zone, in UTC."""
-    local = timezone.localtime(now)
-    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
 
 
 def today(user, now: datetime) -> Today:
@@ -302,7 +296,7 @@ def due_summary(
     fewer when `day` has already read today's counts or the scope."""
     day = day or StudyDay(user, now, deck)
     done = day.done
-    end_of_day = day_start(now) + timedelta(days=1)
+    end_of_day = day_bounds(study_date(now))[1]
     counts = due_cards(user, now, deck=deck, until=end_of_day, buried=done.buried).aggregate(
         learning=Count("pk", filter=Q(state__in=LEARNING_STATES)),
         review=Count("pk", filter=Q(state=State.REVIEW)),

@@ -6,8 +6,8 @@ from datetime import datetime
 
 from django.db import IntegrityError, transaction
 
+from ajquiz.accounts.days import day_start
 from ajquiz.study.models import Card, ReviewLog, StudyProfile
-from ajquiz.study.queue import day_start
 from ajquiz.study.scheduler import CardState, retrievability, review, scheduler_for
 
 MAX_DURATION_MS = 10 * 60 * 1000

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import connection
-from django.utils import timezone
 
+from ajquiz.accounts.days import day_bounds, study_date
 from ajquiz.study.models import ReviewLog
 
 LOOK_BACK_DAYS = 400
@@ -37,12 +37,10 @@ def study_days(user, *, now: datetime, days: list[date]) -> set[date]:
     meta = ReviewLog._meta
     user_column = quote(meta.get_field("user").column)
     time_column = quote(meta.get_field("reviewed_at").column)
-    zone = timezone.get_current_timezone()
     params: list = []
     for number, day in enumerate(days):
-        start = datetime.combine(day, time.min, tzinfo=zone)
-        end = min(now, datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone))
-        params += [number, adapt(start), adapt(end)]
+        start, end = day_bounds(day)
+        params += [number, adapt(start), adapt(min(now, end))]
     rows = ", ".join(["(%s, %s, %s)"] * len(days))
     # VALUES columns are column1, column2... on both SQLite and PostgreSQL.
     sql = (
@@ -58,7 +56,7 @@ def study_days(user, *, now: datetime, days: list[date]) -> set[date]:
 
 def streak(user, *, now: datetime) -> Streak:
     """A streak still counts until today ends: yesterday's run continues if today is empty."""
-    today = timezone.localtime(now).date()
+    today = study_date(now)
     back = [today - timedelta(days=number) for number in range(LOOK_BACK_DAYS + 1)]
     days = study_days(user, now=now, days=back[:FIRST_WINDOW])
     # Yesterday back to the window's end all studied: the streak may go on (today may be empty).

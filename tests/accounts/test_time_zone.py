@@ -143,3 +143,80 @@ def test_the_study_day_starts_at_the_learners_midnight(client):
         studied_today[username] = client.get(reverse("study:index")).context["streak"].studied_today
     assert studied_today == {"kenji": rated_at >= tokyo_midnight, "hana": rated_at >= utc_midnight}
     assert studied_today["kenji"] != studied_today["hana"]
+
+
+def test_the_study_day_starts_at_the_chosen_hour():
+    """As Anki's "next day starts at": at 4, 02:00 still belongs to the day before."""
+    from datetime import date, datetime
+
+    from ajquiz.accounts.days import day_start, day_starting_at, study_date
+
+    at_two = datetime(2026, 3, 10, 2, 0, tzinfo=TOKYO)
+    with timezone.override(TOKYO):
+        assert study_date(at_two) == date(2026, 3, 10)
+        assert day_start(at_two) == datetime(2026, 3, 10, 0, 0, tzinfo=TOKYO)
+        with day_starting_at(4):
+            assert study_date(at_two) == date(2026, 3, 9)
+            assert day_start(at_two) == datetime(2026, 3, 9, 4, 0, tzinfo=TOKYO)
+            assert study_date(at_two.replace(hour=4)) == date(2026, 3, 10)
+        assert study_date(at_two) == date(2026, 3, 10)
+
+
+def test_requests_run_in_the_users_study_day_and_end_in_the_default():
+    from ajquiz.accounts.days import starts_at
+
+    seen = []
+
+    def view(request):
+        seen.append(starts_at())
+        return HttpResponse()
+
+    request = RequestFactory().get("/")
+    request.user = make_user("kenji", day_starts_at=4)
+    user_time_zone(view)(request)
+    assert seen == [4]
+    assert starts_at() == 0
+
+
+def test_account_settings_change_when_the_study_day_starts(client):
+    user = make_user("hana")
+    client.force_login(user)
+    form = {"email": "", "time_zone": "", "day_starts_at": "4"}
+    assert client.post(reverse("accounts:settings"), form).status_code == 302
+    user.refresh_from_db()
+    assert user.day_starts_at == 4
+    page = client.get(reverse("accounts:settings")).content.decode()
+    assert '<option value="4" selected>04:00 (as Anki does)</option>' in page
+    assert (
+        "Your study day starts at 04:00, UTC time"
+        in client.get(reverse("study:index")).content.decode()
+    )
+    refused = client.post(reverse("accounts:settings"), {**form, "day_starts_at": "24"})
+    assert refused.status_code == 200
+    assert "Select a valid choice" in refused.content.decode()
+    client.post(reverse("accounts:settings"), {"email": "", "time_zone": "Asia/Tokyo"})
+    user.refresh_from_db()
+    assert (user.time_zone, user.day_starts_at) == ("Asia/Tokyo", 4)
+
+
+def test_a_late_rating_counts_towards_the_study_day_before():
+    """Rated at 02:00: with the day starting at 4, by 05:00 that was yesterday's study (the
+    streak goes on, today is still to do); with midnight, it was today's."""
+    from datetime import datetime
+
+    from ajquiz.accounts.days import day_starting_at
+    from ajquiz.study.streaks import streak
+
+    learner = make_user("kenji")
+    fact = next(iter(make_study_facts().values()))
+    rated_at = datetime(2026, 3, 10, 2, 0, tzinfo=UTC)
+    make_log(make_card(learner, fact, now=rated_at), at=rated_at)
+    at_five = rated_at.replace(hour=5)
+    with timezone.override(UTC):
+        midnight = streak(learner, now=at_five)
+        with day_starting_at(4):
+            four = streak(learner, now=at_five)
+            before_four = streak(learner, now=rated_at.replace(hour=3))
+    assert (midnight.days, midnight.studied_today) == (1, True)
+    assert (four.days, four.studied_today) == (1, False)
+    assert (before_four.days, before_four.studied_today) == (1, True)

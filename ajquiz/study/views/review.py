@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET, require_POST
 from django.views.decorators.vary import vary_on_headers
 
+from ajquiz.accounts.days import study_date
 from ajquiz.content.models import Fact
 from ajquiz.study.access import optional_deck_for
 from ajquiz.study.forms import RatingForm
@@ -60,8 +61,8 @@ def card_context(
     state = CardState.of(card)
     context["prompt"] = prompt_for_day(
         fact,
-        day=timezone.localdate(now),
-        first_seen=timezone.localdate(card.created_at) if card else None,
+        day=study_date(now),
+        first_seen=study_date(card.created_at) if card else None,
         question_is_unique=not fact.question_shared,
         reverse_is_unique=not fact.reverse_shared,
     )
