@@ -92,6 +92,8 @@ def noun_phrase(entity) -> str:
     """The entity's name as it reads inside a sentence, with "the" where English wants it; a
     description's first word in lower case ("later historians", "the memorial to ...")."""
     name = entity.name
+    if entity.kind == Entity.Kind.PUBLICATION:
+        return _title(name)
     first, space, rest = name.partition(" ")
     if entity.kind in DESCRIBED_KINDS and first in DESCRIPTION_LEADS:
         name = first.lower() + space + rest
@@ -99,8 +101,6 @@ def noun_phrase(entity) -> str:
         return "the " + name[4:]
     if name.startswith(ARTICLE_COUNTRIES):
         return "the " + name
-    if entity.kind == Entity.Kind.PUBLICATION:
-        return _title(name)
     if name.startswith("Article "):
         return name  # "Article 3 of ..." reads without an article
     if (
@@ -114,12 +114,16 @@ def noun_phrase(entity) -> str:
 
 def _title(name: str) -> str:
     """A work's title as it reads inside a sentence: a blog post's in quotation marks after
-    what it is ("the blog post “The case for 'JAUKUS'”"), a question's in quotation marks (its
-    question mark would end the sentence); a series or a described work as it is named."""
-    if name.endswith(BLOG_POST):
-        return f"the blog post “{name.removesuffix(BLOG_POST)}”"
-    if name.endswith("?"):
-        return f"“{name}”"
+    what it is ("the blog post “The case for 'JAUKUS'”"); a question's, or one that opens
+    with "The", in quotation marks (its question mark would end the sentence, its "The" read
+    as ours); a series or a described work as it is named ("Geostrategy360°")."""
+    core, bracket, what = name.rpartition(" (")
+    if not bracket:
+        core, what = name, ""
+    if f" ({what}" == BLOG_POST:
+        return f"the blog post “{core}”"
+    if core.endswith("?") or core.startswith("The "):
+        return f"“{core}”" + (f" ({what}" if bracket else "")
     return name
 
 

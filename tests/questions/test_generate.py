@@ -513,6 +513,11 @@ def test_a_region_or_front_reads_with_the(store, entity, phrase):
         ),
         ("gregory-commentary-2025", "“Is the UK already in a Military Alliance with Japan?”"),
         ("geostrategy360", "Geostrategy360°"),
+        # Not "the revival of the Anglo-Japanese Alliance is a historic fantasy was published"
+        (
+            "matsumura-commentary-2025",
+            "“The revival of the Anglo-Japanese Alliance is a historic fantasy”",
+        ),
     ],
 )
 def test_a_title_reads_as_a_title_inside_a_sentence(store, entity, phrase):
