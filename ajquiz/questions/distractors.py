@@ -91,7 +91,7 @@ def same_predicate_choices(
     for other in store.by_predicate.get(fact.predicate, []):
         if other.object_key in seen or not other.object_display:
             continue
-        if other.object_key == fact.object_key:
+        if other.object_key == fact.object_key or within_stated(other.object_key, stated):
             continue
         if other.object_entity is not None and names(other.object_entity.name, fact.subject):
             continue
@@ -132,6 +132,8 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
         key = other.object_key
         if key in stated or key in alike or not other.object_display:
             continue
+        if within_stated(key, stated):
+            continue
         found_kind = other.object_entity.kind if other.object_entity is not None else None
         if found_kind != key_kind:
             continue
@@ -156,6 +158,19 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
     pool = candidates[: max(count * 2, 6)]
     rng.shuffle(pool)
     return pool[:count]
+
+
+def within_stated(key: str, stated: set[str]) -> bool:
+    """Whether a text object says less or more than one the store states, word for word:
+    "Prime Minister" is true of whoever was "Prime Minister of Japan", and whoever was a
+    "diplomat" may well have been a "British diplomat"."""
+    if not key.startswith("text:"):
+        return False
+    words = f" {key[5:]} "
+    return any(
+        other.startswith("text:") and (f" {other[5:]} " in words or words in f" {other[5:]} ")
+        for other in stated
+    )
 
 
 def phrase_form(text: str) -> str:

@@ -172,6 +172,37 @@ def test_no_wrong_option_or_swap_is_said_of_a_part_of_the_subject(store):
     assert not any("strengthened Japan's hand" in text for text in offered)
 
 
+def test_no_wrong_option_says_word_for_word_less_or_more_than_a_stated_object(store):
+    """ "Prime Minister" was offered as wrong for Ito Hirobumi, "Prime Minister of Japan"."""
+    offered = 0
+    for fact in store.facts:
+        if fact.object_type != "text":
+            continue
+        stated = {
+            other.object_display.lower() for other in store.siblings(fact) if other.object_display
+        }
+        rng = random.Random(fact.id)
+        for choice in [
+            *same_predicate_choices(fact, store, rng, 3),
+            *swap_choices(fact, store, rng, 4),
+        ]:
+            offered += 1
+            text = f" {choice.text.lower()} "
+            assert not any(f" {s} " in text or text in f" {s} " for s in stated), (
+                fact.slug,
+                choice.text,
+            )
+    assert offered > 1000
+    ito = store.by_slug["aja1-ito-prime-minister"]
+    options = {
+        choice.text
+        for seed in range(30)
+        for choice in same_predicate_choices(ito, store, random.Random(seed), 3)
+    }
+    assert "Prime Minister" not in options
+    assert options
+
+
 @pytest.mark.parametrize(
     ("subject", "other", "linked"),
     [
