@@ -46,7 +46,14 @@ UNIT_PHRASE_END = {"as", "at", "by", "causing", "for", "from", "in", "of", "on",
 NOT_PLURAL = {"series", "species", "news", "means"}
 
 
-IRREGULAR_SINGULAR = {"crises": "crisis", "analyses": "analysis", "theses": "thesis"}
+IRREGULAR_SINGULAR = {
+    "crises": "crisis",
+    "analyses": "analysis",
+    "theses": "thesis",
+    "people": "person",
+    "children": "child",
+}
+NOT_MEN_PLURAL = frozenset({"specimen", "abdomen", "omen", "amen", "regimen", "stamen"})
 
 
 def singular_noun(word: str) -> str | None:
@@ -58,6 +65,8 @@ def singular_noun(word: str) -> str | None:
     lower = word.lower()
     if lower in IRREGULAR_SINGULAR:
         return word[0] + IRREGULAR_SINGULAR[lower][1:]
+    if lower.endswith("men") and word[:1].islower() and lower not in NOT_MEN_PLURAL:
+        return word[:-3] + "man"  # "fishermen", "businessmen", "women"
     if lower in NOT_PLURAL or not lower.isalpha() or not lower.endswith("s"):
         return None
     if lower.endswith(("ss", "us", "is")):

@@ -21,10 +21,15 @@ from ajquiz.content.formatting import quantity, singular_unit
         ("months' notice required", "month's notice required"),
         ("crises", "crisis"),
         ("boxes", "box"),
+        ("Japanese fishermen", "Japanese fisherman"),
+        ("people", "person"),
+        ("Russian vessels of commerce", "Russian vessel of commerce"),
         # Already singular, or no plural noun before the phrase ends: kept as written.
         ("Russian vessel of commerce", "Russian vessel of commerce"),
         ("series of talks", "series of talks"),
         ("% of respondents", "% of respondents"),
+        ("specimen", "specimen"),
+        ("Yemen", "Yemen"),
         ("", ""),
     ],
 )

@@ -292,6 +292,7 @@ def test_a_false_ordinal_keeps_its_suffix(store):
         ("russian-exploration-of-kurils", False),  # a plural after the modifier
         ("japan-russia-imperial-relations", True),  # "Empire of Japan–Russian Empire relations"
         ("alliance-negotiations", True),  # "Alliance negotiations of 1901–1902"
+        ("japanese-fishermen-captives", True),  # "Japanese fishermen captured by Russia"
     ],
 )
 def test_a_plural_name_takes_a_plural_verb(store, entity, plural):
