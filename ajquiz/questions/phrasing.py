@@ -20,7 +20,7 @@ HEADS = (
     "memorandum|dialogue|talks|visit|occupation|invasion|annexation|drill|report|attack|sinking|"
     "orders|peninsula|islands|coast|half|strip|river|sea|ocean|straits|region|embassy|"
     "fleet|restoration|election|deployment|exercise|exercises|declaration|joint statement|posting|"
-    "newspaper|memorial|front|station|stations|"
+    "newspaper|memorial|front|station|stations|cordiale|cyberattack|"
     # Seas, regions and fronts: "the Indo-Pacific", "the Mediterranean", "the Eastern Front".
     "indo-pacific|pacific|mediterranean|atlantic|baltic|far east|middle east"
 )
