@@ -11,6 +11,7 @@ from ajquiz.questions import distractors
 from ajquiz.questions.drafts import Draft, Kind, object_phrase, rng_for
 from ajquiz.questions.grading import normalise
 from ajquiz.questions.phrasing import agreeing, is_negative, noun_phrase, sentence
+from ajquiz.questions.store import mentions
 
 SWAPS_SEARCHED = 40
 BRACKETED_END = re.compile(r"\s*\([^()]*\)$")
@@ -35,6 +36,10 @@ SPEAKING = frozenset({"argues", "stated"})
 BARE_NOUN_PREDICATES = frozenset({"occupation"})
 TRAILING_ARTICLE = re.compile(r"(?:^|(?<=\s))(the|a|an) $", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"(the|a|an) ", re.IGNORECASE)
+QUOTED = re.compile(r"“[^”]*”|(?<!\w)'[^']*'(?!\w)")
+# A name inside quotation marks or after a word that describes it ("northern Manchuria",
+# "the commentary “The revival ...”") is written as it is, with no article of its own.
+MODIFIED = re.compile(r"(?:[“\"'‘]|\b(?:\w+ern|north|south|east|west|central) )$", re.IGNORECASE)
 # "an envoy", "an MP", "an 8-year term"; but "a UK trade envoy", "a union", "a 10-year term"
 VOWEL_SOUND = re.compile(
     r"(?!U[A-Z]|uni|use|eu|one\b)[aeiouAEIOU]|[FHLMNRSX][A-Z]{0,2}\b|8|1[18](?![\d,.])"
@@ -71,6 +76,7 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
         else:
             # Neither reads: "Captain Simon Staley initially skeptical of Japan's economy".
             return None
+    false_claim = None
     if len(found) == 1 and not is_negative(fact.statement):
         true_claim = fact.statement
         start, end = found[0].span()
@@ -79,7 +85,11 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
             rest = _singular_unit_after(fact, rest)
         before, object_text = _with_article(before, replacement, store)
         false_claim = before + _in_place_of(found[0], object_text) + rest
-    else:
+        if _named_again(fact, before + rest):
+            # Another name of the key stays and keeps it true: "Japan controlled Formosa
+            # (the Mariana Islands) as a colony".
+            false_claim = None
+    if false_claim is None:
         true_claim = _plain_claim(fact, object_phrase(fact))
         false_claim = _plain_claim(fact, _false_object(fact, shown, replacement, store))
         if true_claim is None:
@@ -91,6 +101,19 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
         return None
     payload = {"answer": says_true, "correction": "" if says_true else fact.statement}
     return Draft(Kind.TRUE_FALSE, template.stem.replace("{statement}", claim), payload, [fact])
+
+
+def _named_again(fact, rest_of_statement: str) -> bool:
+    """Whether the statement, without the object found in it, still names the object entity
+    outside the subject's own name ("The Siege of Tsingtao took place in Qingdao") and any
+    title it quotes ("the blog post 'Anglo-Japan Alliance: new context, old logic'")."""
+    if fact.object_entity is None:
+        return False
+    text = QUOTED.sub(" ", rest_of_statement)
+    for name in sorted((fact.subject.name, *fact.subject.aliases), key=len, reverse=True):
+        text = re.sub(re.escape(name), " ", text, flags=re.IGNORECASE) if name else text
+    # Proper names only: "the alliance" may mean another alliance in a false claim.
+    return mentions(text, fact.object_entity, proper_only=True)
 
 
 def _wrong_object(template, fact, store, seed) -> tuple[str, list[distractors.Choice]] | None:
@@ -200,13 +223,18 @@ def _false_object(fact, shown: str, replacement: distractors.Choice, store) -> s
 
 
 def _with_article(before: str, replacement: distractors.Choice, store) -> tuple[str, str]:
-    """The statement's article before a swapped-in object, made to fit it. An entity after
-    "the" brings its own article or none ("recalled Fumio Kishida's visit to London", not
+    """The statement's article before a swapped-in object, made to fit it. An entity with no
+    article before it brings its own ("attacked the United States"); one after "the" brings
+    its own article or none ("recalled Fumio Kishida's visit to London", not
     "recalled the Fumio Kishida's visit"); a text with its own article keeps only that one
     (never "an the cession"); "a" and "an" follow the new text's first letter."""
     article = TRAILING_ARTICLE.search(before)
     if article is None:
-        return before, replacement.text
+        if not replacement.key.startswith("entity:") or MODIFIED.search(before):
+            return before, replacement.text
+        # "Japan attacked the United States"; "The Netherlands suffered ..." at the start.
+        phrase = _phrase(replacement, store)
+        return before, phrase[:1].upper() + phrase[1:] if not before.strip() else phrase
     word = article[1]
     is_entity = replacement.key.startswith("entity:")
     if LEADING_ARTICLE.match(replacement.text):

@@ -526,3 +526,34 @@ def test_a_title_reads_as_a_title_inside_a_sentence(store, entity, phrase):
     was asked: a blog post's title is quoted after "the blog post", a question's quoted."""
     found = next(e for e in store.entities.values() if e.slug == entity)
     assert noun_phrase(found) == phrase
+
+
+def false_claims(store, slug: str, seeds=range(40)) -> set[str]:
+    fact = store.by_slug[slug]
+    return {
+        draft.stem
+        for seed in seeds
+        if (draft := build(template("tf-statement"), [fact], store, seed))
+        and draft.payload["answer"] is False
+    }
+
+
+def test_a_false_claim_keeps_no_other_name_of_the_key(store):
+    """ "Japan controlled Formosa (the Mariana Islands) as a colony" stayed true of Formosa."""
+    claims = false_claims(store, "aja1-japan-controlled-taiwan")
+    assert claims
+    assert not any("Formosa" in claim for claim in claims)
+
+
+def test_a_swapped_in_name_brings_its_article_unless_a_word_describes_it(store):
+    """ "The Netherlands suffered …", never "Netherlands suffered"; but "cross northern
+    Manchuria" keeps no article before a swapped-in name."""
+    defeats = false_claims(store, "jr-russia-multiple-defeats")
+    assert defeats
+    assert not any(re.search(r": (Netherlands|United States|United Kingdom) ", c) for c in defeats)
+    crossing = false_claims(store, "jr-cer-route")
+    assert crossing
+    assert not any("northern the " in claim for claim in crossing)
+    written = false_claims(store, "mat-authored")
+    assert written
+    assert not any("““" in claim or "””" in claim for claim in written)
