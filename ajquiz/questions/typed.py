@@ -39,6 +39,16 @@ STOPWORDS = {
     "without",
     "against",
     "within",
+    "concerning",
+    "regarding",
+    "including",
+    "although",
+    "towards",
+    "whether",
+    "during",
+    "further",
+    "rather",
+    "already",
 }
 NUMBER = re.compile(r"(?<![\w.,])\d[\d,]*(?![\w,])")
 

@@ -557,3 +557,15 @@ def test_a_swapped_in_name_brings_its_article_unless_a_word_describes_it(store):
     written = false_claims(store, "mat-authored")
     assert written
     assert not any("““" in claim or "””" in claim for claim in written)
+
+
+def test_a_cloze_never_blanks_a_word_that_only_joins_the_sentence(store):
+    """ "Articles 2 and 3 were most crucial [concerning] war and mutual defense" was asked."""
+    answers = [
+        draft.payload["answer"].lower()
+        for fact in store.facts
+        if (draft := build(template("cloze-quote"), [fact], store, seed=0))
+    ]
+    assert len(answers) > 1000
+    joining = {"concerning", "regarding", "including", "although", "during", "whether"}
+    assert joining.isdisjoint(answers)
