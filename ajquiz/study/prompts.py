@@ -23,7 +23,7 @@ from datetime import date
 from ajquiz.content.formatting import MONTHS, format_date, format_number
 from ajquiz.content.models import Fact
 from ajquiz.content.predicates import FREE_CLAUSE, PREDICATES, ObjectType
-from ajquiz.questions.phrasing import noun_phrase, sentence
+from ajquiz.questions.phrasing import agreeing, noun_phrase, sentence
 
 MIN_CONTEXT = 12  # characters left around a cloze's blank, or the gap gives nothing to go on
 
@@ -94,7 +94,11 @@ def question_prompt(fact: Fact) -> Prompt:
     subject = sentence(noun_phrase(fact.subject))
     # A clause follows no predicate's wording ("Japan is characterised by disappointed by ..."):
     # the subject alone leads into it.
-    lead = f"{subject}: " if fact.predicate in FREE_CLAUSE else f"{subject} {label_of(fact)} "
+    label = label_of(fact)
+    if fact.object_type == ObjectType.DATE and fact.date_precision != "day":
+        label = re.sub(r"\bon$", "in", label)  # "ended in 1905", not "ended on 1905"
+    label = agreeing(label, fact.subject)  # "British banks argue that"
+    lead = f"{subject}: " if fact.predicate in FREE_CLAUSE else f"{subject} {label} "
     return Prompt(
         kind="question",
         instruction="Complete the claim.",

@@ -109,3 +109,23 @@ def test_the_first_day_shows_the_question_and_later_days_rotate_all_day_long(fac
         for n in (1, 2, 3)
     ]
     assert sorted(later) == ["cloze", "question", "reverse"]
+
+
+def test_a_question_front_reads_in_the_year_and_agrees_with_a_plural_subject(facts):
+    """ "The alliance was renewed on ___" for a year, "The Kuril Islands was ceded to ___"."""
+    from ajquiz.study.prompts import question_prompt
+    from tests.factories import make_entity
+
+    renewed = question_prompt(facts["renewed"])
+    assert renewed.before == "The test treaty was renewed in "
+    signed = question_prompt(facts["date"])
+    assert signed.before == "The test treaty was signed on "
+    islands = make_entity("study-islands", "Kuril Islands", "place")
+    ceded = make_fact(
+        "study-ceded",
+        "signed at Lansdowne House",
+        subject=islands,
+        predicate="ceded_to",
+        object_entity=make_entity("study-japan", "Japan", "country"),
+    )
+    assert question_prompt(ceded).before == "The Kuril Islands were ceded to "
