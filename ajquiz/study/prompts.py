@@ -94,7 +94,8 @@ def question_prompt(fact: Fact) -> Prompt:
     subject = sentence(noun_phrase(fact.subject))
     # A clause follows no predicate's wording ("Japan is characterised by disappointed by ..."):
     # the subject alone leads into it.
-    label = label_of(fact)
+    # "marked the anniversary of ___" (50 years), not "... of (years) ___": the answer says it.
+    label = re.sub(r"\s*\([^()]*\)", "", label_of(fact))
     if fact.object_type == ObjectType.DATE and fact.date_precision != "day":
         label = re.sub(r"\bon$", "in", label)  # "ended in 1905", not "ended on 1905"
     label = agreeing(label, fact.subject)  # "British banks argue that"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 
 from ajquiz.study.prompts import prompt_for_day, variants
 from tests.factories import make_fact
@@ -129,3 +130,15 @@ def test_a_question_front_reads_in_the_year_and_agrees_with_a_plural_subject(fac
         object_entity=make_entity("study-japan", "Japan", "country"),
     )
     assert question_prompt(ceded).before == "The Kuril Islands were ceded to "
+
+
+def test_a_number_front_leaves_the_unit_to_the_answer(facts):
+    from ajquiz.study.prompts import question_prompt
+
+    term = make_fact(
+        "study-term",
+        "The alliance was renewed in 1905",
+        predicate="term_years",
+        object_number=Decimal(10),
+    )
+    assert question_prompt(term).before == "The test treaty had a term of "
