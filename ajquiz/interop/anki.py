@@ -22,7 +22,7 @@ from pathlib import Path
 import genanki
 
 from ajquiz.content.models import Fact
-from ajquiz.content.predicates import FREE_CLAUSE, PREDICATES
+from ajquiz.study.prompts import claim_lead
 
 # Fixed forever: a new id makes Anki treat every note as a new note type.
 BASIC_MODEL_ID = 1_719_402_811
@@ -75,13 +75,9 @@ class Card:
 
 
 def card_for(fact: Fact) -> Card:
-    """A question asking for the fact's object: "Anglo-Japanese Alliance — was signed on …?"."""
-    predicate = PREDICATES.get(fact.predicate)
-    label = predicate.label if predicate else fact.predicate.replace("_", " ")
-    # A clause follows no predicate's wording: the subject alone leads into it.
-    lead = (
-        f"{fact.subject.name}:" if fact.predicate in FREE_CLAUSE else f"{fact.subject.name} {label}"
-    )
+    """A question asking for the fact's object, worded as the study page's question front:
+    "The Anglo-Japanese Treaty of 1902 was signed on …?"."""
+    lead = claim_lead(fact)
     qualifier = f" ({fact.qualifier})" if fact.qualifier else ""
     answer = fact.object_display or fact.statement
     return Card(question=f"{lead} …?{qualifier}", answer=answer)

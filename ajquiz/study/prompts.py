@@ -90,20 +90,26 @@ def hint_of(fact: Fact) -> str:
     return ""
 
 
-def question_prompt(fact: Fact) -> Prompt:
+def claim_lead(fact: Fact) -> str:
+    """How a claim about the fact's object opens, the object left out: "The Kuril Islands were
+    ceded to", "The Russo-Japanese War ended in", "The United Kingdom:" before a clause."""
     subject = sentence(noun_phrase(fact.subject))
     # A clause follows no predicate's wording ("Japan is characterised by disappointed by ..."):
     # the subject alone leads into it.
+    if fact.predicate in FREE_CLAUSE:
+        return f"{subject}:"
     # "marked the anniversary of ___" (50 years), not "... of (years) ___": the answer says it.
     label = re.sub(r"\s*\([^()]*\)", "", label_of(fact))
     if fact.object_type == ObjectType.DATE and fact.date_precision != "day":
         label = re.sub(r"\bon$", "in", label)  # "ended in 1905", not "ended on 1905"
-    label = agreeing(label, fact.subject)  # "British banks argue that"
-    lead = f"{subject}: " if fact.predicate in FREE_CLAUSE else f"{subject} {label} "
+    return f"{subject} {agreeing(label, fact.subject)}"  # "British banks argue that"
+
+
+def question_prompt(fact: Fact) -> Prompt:
     return Prompt(
         kind="question",
         instruction="Complete the claim.",
-        before=lead,
+        before=f"{claim_lead(fact)} ",
         after="",
         answer=fact.object_display,
         hint=hint_of(fact),

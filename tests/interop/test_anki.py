@@ -11,6 +11,7 @@ from ajquiz.content.models import Fact, Topic
 from ajquiz.interop.anki import BASIC_MODEL, CLOZE_MODEL, build_deck, card_for, cloze_text
 from ajquiz.interop.exports import anki_file
 from ajquiz.interop.scopes import facts_in, read_scope
+from ajquiz.study.prompts import claim_lead
 
 NOW = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 
@@ -115,7 +116,8 @@ def test_a_cloze_blanks_the_answer_where_the_quote_says_it():
 @pytest.mark.django_db
 def test_the_front_asks_for_the_object_of_the_fact(content):
     fact = Fact.objects.with_related().filter(predicate="signed_on", qualifier="").first()
-    assert card_for(fact).question == f"{fact.subject.name} was signed on …?"
+    assert card_for(fact).question == f"{claim_lead(fact)} …?"
+    assert claim_lead(fact).endswith(" was signed on")
     assert card_for(fact).answer == fact.object_display
 
 
@@ -123,6 +125,13 @@ def test_the_front_asks_for_the_object_of_the_fact(content):
 def test_the_front_of_a_clause_fact_leads_with_its_subject_alone(content):
     fact = Fact.objects.with_related().get(slug="aja1-japan-ascendancy")
     assert card_for(fact).question == f"{fact.subject.name}: …? ({fact.qualifier})"
+
+
+@pytest.mark.django_db
+def test_the_front_reads_as_the_study_pages_question(content):
+    """ "The Russo-Japanese War ended in …?" for a year, not "Russo-Japanese War ended on"."""
+    war = Fact.objects.with_related().get(slug="jr-rjw-1905")
+    assert card_for(war).question == "The Russo-Japanese War ended in …?"
 
 
 def _html(text):
