@@ -493,20 +493,13 @@ def test_an_occupation_reads_with_its_article(store):
 @pytest.mark.parametrize(
     ("entity", "phrase"),
     [
+        # Seas, regions and fronts take "the"; a country does not.
         ("indo-pacific", "the Indo-Pacific"),
         ("eastern-front", "the Eastern Front"),
         ("free-and-open-indo-pacific", "the Free and Open Indo-Pacific"),
         ("japan", "Japan"),
-    ],
-)
-def test_a_region_or_front_reads_with_the(store, entity, phrase):
-    found = next(e for e in store.entities.values() if e.slug == entity)
-    assert noun_phrase(found) == phrase
-
-
-@pytest.mark.parametrize(
-    ("entity", "phrase"),
-    [
+        # "What does As defence industry cooperation moves … relationship? (blog post) argue?"
+        # was asked: a blog post's title is quoted after "the blog post", a question's quoted.
         (
             "blog-post-intelligence-relationship",
             "the blog post “As defence industry cooperation moves to the centre of the UK-Japan"
@@ -521,9 +514,7 @@ def test_a_region_or_front_reads_with_the(store, entity, phrase):
         ),
     ],
 )
-def test_a_title_reads_as_a_title_inside_a_sentence(store, entity, phrase):
-    """ "What does As defence industry cooperation moves … relationship? (blog post) argue?"
-    was asked: a blog post's title is quoted after "the blog post", a question's quoted."""
+def test_a_place_or_title_reads_inside_a_sentence_as_english_wants(store, entity, phrase):
     found = next(e for e in store.entities.values() if e.slug == entity)
     assert noun_phrase(found) == phrase
 
