@@ -239,16 +239,14 @@ def _lead(fact: FactView) -> str:
 def mentions(text: str, entity: EntityView, *, proper_only: bool = False) -> bool:
     """Whether `text` names the entity by its name or an alias, as whole words; with
     `proper_only`, not by a lower-case alias ("the alliance")."""
-    names = [name for name in (entity.name, *entity.aliases) if name]
-    if proper_only:
-        names = [name for name in names if name != name.lower()]
-    text = f" {normalise(text)} "
-    return any(len(key) > 2 and f" {key} " in text for key in map(normalise, names))
+    return _names_in(entity, normalise(text), proper_only=proper_only)
 
 
-def _names_in(entity: EntityView, statements: str) -> bool:
+def _names_in(entity: EntityView, statements: str, *, proper_only: bool = False) -> bool:
     """Whether normalised `statements` name `entity` by its name or an alias, as whole words;
     not by a two-letter alias, which may be a word ("US")."""
     text = f" {statements} "
-    names = (normalise(name) for name in (entity.name, *entity.aliases))
-    return any(len(name) > 2 and f" {name} " in text for name in names)
+    names = [name for name in (entity.name, *entity.aliases) if name]
+    if proper_only:
+        names = [name for name in names if name != name.lower()]
+    return any(len(key) > 2 and f" {key} " in text for key in map(normalise, names))
