@@ -110,7 +110,11 @@ def stem_for(template, fact, store) -> str | None:
     label = sentence_label(fact.predicate) or ""
     if "{label}" in template.stem and not label:
         return None
-    stem = render_stem(template.stem, subject=fact.subject, obj=object_phrase(fact), label=label)
+    if "{unit}" in template.stem and not fact.unit:
+        return None
+    stem = render_stem(
+        template.stem, subject=fact.subject, obj=object_phrase(fact), label=label, unit=fact.unit
+    )
     if qualifier:
         stem = (
             f"{stem[:-1]} ({qualifier}){stem[-1]}"

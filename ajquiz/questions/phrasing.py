@@ -200,6 +200,7 @@ def render_stem(
     qualifier: str = "",
     source: str = "",
     label: str = "",
+    unit: str = "",
 ) -> str:
     values = {
         "subject": noun_phrase(subject) if subject is not None else "",
@@ -207,6 +208,7 @@ def render_stem(
         "qualifier": qualifier,
         "source": source,
         "label": agreeing(label, subject),
+        "unit": unit,
     }
     stem = _agreeing_pattern(pattern, subject).format(**values)
     return sentence(re.sub(r"\s+", " ", stem).strip())

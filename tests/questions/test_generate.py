@@ -560,3 +560,20 @@ def test_a_cloze_never_blanks_a_word_that_only_joins_the_sentence(store):
     assert len(answers) > 1000
     joining = {"concerning", "regarding", "including", "although", "during", "whether"}
     assert joining.isdisjoint(answers)
+
+
+def test_a_count_is_asked_with_its_unit_in_the_stem(store):
+    """ "Which number do the sources give for the Royal Navy?" left the question to the options."""
+    stems = {
+        fact.slug: draft.stem
+        for fact in store.facts
+        if fact.predicate == "count_of"
+        and (draft := build(template("mc-count-of"), [fact], store, seed=0))
+    }
+    assert len(stems) > 10
+    assert stems["aja1-ito-four-terms"] == (
+        "How many terms as Prime Minister of Japan do the sources give for Ito Hirobumi?"
+    )
+    for slug, stem in stems.items():
+        unit = store.by_slug[slug].unit
+        assert stem.startswith(f"How many {unit} do the sources give for "), stem
