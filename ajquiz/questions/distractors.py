@@ -95,7 +95,7 @@ def same_predicate_choices(
             continue
         if other.object_entity is not None and names(other.object_entity.name, fact.subject):
             continue
-        if store.nested(fact, other):
+        if store.nested(fact, other) or store.said_beside(fact, other):
             continue
         seen.add(other.object_key)
         candidates.append(other)
@@ -144,7 +144,7 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
             continue
         if other.object_entity is not None and store.relates(fact.subject, other.object_entity):
             continue
-        if store.nested(fact, other):
+        if store.nested(fact, other) or store.said_beside(fact, other):
             continue
         if other.subject.kind == fact.subject.kind:
             alike[key] = Choice(text, key)

@@ -134,6 +134,13 @@ class FactStore:
             other.subject, self._lead(fact)
         )
 
+    def said_beside(self, fact: FactView, other: FactView) -> bool:
+        """Whether the source sentence of `other` names the subject of `fact`: "Japan …
+        extract[ed] itself from the inferior position it had previously shared with other Asian
+        countries like China, which had been subordinated to Western empires" makes what is
+        said there of China true of Japan too."""
+        return mentions(other.sentence, fact.subject, proper_only=True)
+
     def _lead(self, fact: FactView) -> str:
         if fact.id not in self._leads:
             self._leads[fact.id] = _lead(fact)

@@ -172,6 +172,24 @@ def test_no_wrong_option_or_swap_is_said_of_a_part_of_the_subject(store):
     assert not any("strengthened Japan's hand" in text for text in offered)
 
 
+def test_no_wrong_option_comes_from_a_sentence_that_names_the_subject(store):
+    """ "an Asian country subordinated to Western empires" was offered as wrong for Japan: its
+    sentence says Japan had shared that position with China before the Meiji reforms."""
+    japan = store.by_slug["jr-russian-view-undeveloped"]
+    offered = {
+        choice.text
+        for seed in range(40)
+        for choice in same_predicate_choices(japan, store, random.Random(seed), 3)
+    }
+    assert offered
+    assert not any("subordinated to Western empires" in text for text in offered)
+    for fact in store.facts[:400]:
+        rng = random.Random(fact.id)
+        for choice in same_predicate_choices(fact, store, rng, 3):
+            sources = [o for o in store.by_predicate[fact.predicate] if o.object_key == choice.key]
+            assert not all(store.said_beside(fact, o) for o in sources), (fact.slug, choice)
+
+
 def test_no_wrong_option_says_word_for_word_less_or_more_than_a_stated_object(store):
     """ "Prime Minister" was offered as wrong for Ito Hirobumi, "Prime Minister of Japan"."""
     offered = 0
