@@ -8,6 +8,7 @@ read by whatever asks for today's date.
 
 from __future__ import annotations
 
+import zoneinfo
 from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import UTC, date, datetime, time, timedelta
@@ -29,6 +30,24 @@ def day_starting_at(hour: int):
         yield
     finally:
         _starts_at.reset(token)
+
+
+@contextmanager
+def days_of(user):
+    """Run in `user`'s time zone and study day: each request in its user's (the middleware),
+    and a teacher's reading of a learner's dashboard in the learner's, so "today" and the
+    streak are the learner's own."""
+    with timezone.override(zone_of(user)), day_starting_at(getattr(user, "day_starts_at", 0)):
+        yield
+
+
+def zone_of(user) -> zoneinfo.ZoneInfo | None:
+    """The user's zone; None (the site's default) for anonymous users, no zone chosen, or a
+    zone this machine's tz database lacks."""
+    try:
+        return zoneinfo.ZoneInfo(user.time_zone)
+    except (AttributeError, ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return None
 
 
 def study_date(moment: datetime) -> date:

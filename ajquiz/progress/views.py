@@ -5,6 +5,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
+from ajquiz.accounts.days import days_of
 from ajquiz.progress.access import learner_for
 from ajquiz.progress.dashboard import dashboard_for
 
@@ -22,5 +23,6 @@ def dashboard(request):
 def student(request, username):
     """A learner's progress as their teacher (or an admin) sees it."""
     learner = learner_for(request.user, username)
-    board = dashboard_for(learner, now=timezone.now())
+    with days_of(learner):  # the learner's today and streak, not the teacher's
+        board = dashboard_for(learner, now=timezone.now())
     return render(request, "progress/dashboard.html", {"board": board, "learner": learner})

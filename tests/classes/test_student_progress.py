@@ -47,3 +47,29 @@ def test_the_gradebook_links_each_student_to_their_dashboard(
     client.force_login(teacher)
     response = client.get(reverse("classes:gradebook", args=[classroom.uid]))
     assert url(student) in response.content.decode()
+
+
+def test_a_teacher_sees_the_students_own_days(client, teacher, student, enrolled):
+    """A rating just before the later of Tokyo's and UTC's midnights is today for one and
+    yesterday for the other: the teacher (UTC) sees the streak of the student (Tokyo)."""
+    import zoneinfo
+    from datetime import UTC, timedelta
+
+    from django.utils import timezone
+
+    from tests.factories import make_card, make_log, make_study_facts
+
+    now = timezone.now()
+    tokyo_midnight = timezone.localtime(now, zoneinfo.ZoneInfo("Asia/Tokyo")).replace(
+        hour=0, minute=0, second=0, microsecond=0
+    )
+    utc_midnight = now.astimezone(UTC).replace(hour=0, minute=0, second=0, microsecond=0)
+    rated_at = max(tokyo_midnight, utc_midnight) - timedelta(minutes=1)
+    student.time_zone = "Asia/Tokyo"
+    student.save()
+    fact = next(iter(make_study_facts().values()))
+    make_log(make_card(student, fact, now=rated_at), at=rated_at)
+    client.force_login(teacher)
+    seen = client.get(url(student)).context["board"].streak.studied_today
+    assert seen is (rated_at >= tokyo_midnight)
+    assert seen is not (rated_at >= utc_midnight)
