@@ -57,6 +57,23 @@ class FactView:
     content_hash: str
     object_key: str  # what counts as "the same object" when checking a distractor is false
 
+    @functools.cached_property
+    def lead(self) -> str:
+        """The normalised statement up to its object, found by its whole text or else by its
+        first words (a statement may word it more fully: "both diplomatically and …"); ""
+        when neither is in the statement."""
+        statement, words = f" {normalise(self.statement)} ", normalise(self.object_display).split()
+        for length in (len(words), 2, 1):
+            at = statement.find(f" {' '.join(words[:length])} ") if words else -1
+            if at > 0:
+                return statement[:at].strip()
+        return ""
+
+    @functools.cached_property
+    def plain_sentence(self) -> str:
+        """The source sentence, normalised once for the name checks of every distractor."""
+        return normalise(self.sentence)
+
 
 def object_key_of(fact, display: str) -> str:
     if fact.object_entity_id is not None:
@@ -77,7 +94,6 @@ class FactStore:
     entities_by_kind: dict[str, list[EntityView]] = field(default_factory=dict)
     facts_by_object_key: dict[str, list[FactView]] = field(default_factory=dict)
     _related: dict[tuple[int, int], bool] = field(default_factory=dict, repr=False)
-    _leads: dict[int, str] = field(default_factory=dict, repr=False)
 
     def __post_init__(self):
         index = defaultdict(list)
@@ -130,21 +146,14 @@ class FactStore:
         """Whether either statement names the other's subject where it names its own, before
         its object: "Article 3 of the 1902 Anglo-Japanese alliance treaty strengthened Japan's
         hand …" is said of a part of the alliance, so it may well be true of the alliance."""
-        return _names_in(fact.subject, self._lead(other)) or _names_in(
-            other.subject, self._lead(fact)
-        )
+        return _names_in(fact.subject, other.lead) or _names_in(other.subject, fact.lead)
 
     def said_beside(self, fact: FactView, other: FactView) -> bool:
         """Whether the source sentence of `other` names the subject of `fact`: "Japan …
         extract[ed] itself from the inferior position it had previously shared with other Asian
         countries like China, which had been subordinated to Western empires" makes what is
         said there of China true of Japan too."""
-        return mentions(other.sentence, fact.subject, proper_only=True)
-
-    def _lead(self, fact: FactView) -> str:
-        if fact.id not in self._leads:
-            self._leads[fact.id] = _lead(fact)
-        return self._leads[fact.id]
+        return _names_in(fact.subject, other.plain_sentence, proper_only=True)
 
     def stated_object_keys(self, subject_id: int, predicate: str) -> set[str]:
         return {
@@ -229,18 +238,6 @@ def _view(fact, entities) -> FactView:
         content_hash=fact.content_hash(),
         object_key=object_key_of(fact, display),
     )
-
-
-def _lead(fact: FactView) -> str:
-    """The normalised statement up to its object, found by its whole text or else by its
-    first words (a statement may word it more fully: "both diplomatically and …"); "" when
-    neither is in the statement."""
-    statement, words = f" {normalise(fact.statement)} ", normalise(fact.object_display).split()
-    for length in (len(words), 2, 1):
-        at = statement.find(f" {' '.join(words[:length])} ") if words else -1
-        if at > 0:
-            return statement[:at].strip()
-    return ""
 
 
 def mentions(text: str, entity: EntityView, *, proper_only: bool = False) -> bool:
