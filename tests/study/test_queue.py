@@ -6,9 +6,17 @@ from datetime import timedelta
 
 from ajquiz.content.models import MAX_QUOTE_LENGTH, Topic
 from ajquiz.study.models import Card, Deck, StudyListEntry
-from ajquiz.study.queue import StudyDay, due_summary, new_facts, next_card
+from ajquiz.study.queue import (
+    StudyDay,
+    carry_flags,
+    due_summary,
+    new_facts,
+    next_card,
+    prompt_fact,
+    with_prompt_facts,
+)
 from ajquiz.study.reviews import rate, undo_last
-from tests.factories import make_card, make_fact, make_facts_deck, make_source
+from tests.factories import make_card, make_entity, make_fact, make_facts_deck, make_source
 from tests.study.conftest import NOW
 
 
@@ -156,3 +164,29 @@ def test_a_study_list_of_every_kind_of_deck_offers_the_union_of_their_facts(
         "study-hayashi",  # the list of facts
     }
     assert due_summary(student, now=NOW, profile=profile).new == 4
+
+
+def test_a_prompts_fact_knows_whether_another_fact_shares_its_question_or_reverse(
+    student, facts
+):
+    # Lansdowne and Hayashi both signed the test treaty: "Who signed it?" has two answers.
+    other_treaty = make_entity("study-other-treaty", "The other treaty", "treaty")
+    make_fact(
+        "study-place-again",
+        "Lansdowne House in London",
+        subject=other_treaty,
+        predicate="took_place_in",
+        object_entity=facts["place"].object_entity,
+    )
+    make_card(student, facts["place"], now=NOW)
+    flags = {
+        fact.slug: (fact.question_shared, fact.reverse_shared)
+        for fact in (prompt_fact(facts[name].pk) for name in ("lansdowne", "place", "renewed"))
+    }
+    assert flags == {
+        "study-lansdowne": (True, False),
+        "study-place": (False, True),  # what took place at Lansdowne House has two answers
+        "study-renewed": (False, False),
+    }
+    card = carry_flags(with_prompt_facts(Card.objects.filter(user=student)).get())
+    assert (card.fact.question_shared, card.fact.reverse_shared) == (False, True)
