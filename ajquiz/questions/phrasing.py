@@ -187,6 +187,10 @@ def _agreeing_pattern(pattern: str, subject) -> str:
     return VERB_AFTER_SUBJECT.sub(lambda found: PLURAL_VERBS.get(found[1], found[1]), pattern)
 
 
+# A quoted title that ends in "?" or "!" ends the sentence too: “… with Japan?”, not “…?”.
+TITLE_ENDS_SENTENCE = re.compile(r"([?!]”)[.?]$")
+
+
 def sentence(text: str) -> str:
     """Capitalise the first letter, leaving the rest alone."""
     return text[:1].upper() + text[1:] if text else text
@@ -211,7 +215,7 @@ def render_stem(
         "unit": unit,
     }
     stem = _agreeing_pattern(pattern, subject).format(**values)
-    return sentence(re.sub(r"\s+", " ", stem).strip())
+    return sentence(TITLE_ENDS_SENTENCE.sub(r"\1", re.sub(r"\s+", " ", stem).strip()))
 
 
 def is_negative(text: str) -> bool:

@@ -577,3 +577,15 @@ def test_a_count_is_asked_with_its_unit_in_the_stem(store):
     for slug, stem in stems.items():
         unit = store.by_slug[slug].unit
         assert stem.startswith(f"How many {unit} do the sources give for "), stem
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    ["Complete the quotation from “{source}”.", "How do the sources describe “{source}”?"],
+)
+def test_a_title_ending_in_a_question_mark_ends_the_stem(pattern):
+    title = "Is the UK already in a Military Alliance with Japan?"
+    assert render_stem(pattern, source=title).endswith("with Japan?”")
+    assert render_stem(pattern, source="Anglo-Japanese Alliance").endswith(
+        f"Alliance{pattern[-2:]}"
+    )
