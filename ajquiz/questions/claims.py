@@ -36,6 +36,8 @@ SPEAKING = frozenset({"argues", "stated"})
 BARE_NOUN_PREDICATES = frozenset({"occupation"})
 TRAILING_ARTICLE = re.compile(r"(?:^|(?<=\s))(the|a|an) $", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"(the|a|an) ", re.IGNORECASE)
+# A qualifier that speaks of the object by a pronoun: "opposed its renewal".
+POINTS_BACK = re.compile(r"\b(?:its|it|their|them)\b", re.IGNORECASE)
 QUOTED = re.compile(r"“[^”]*”|(?<!\w)'[^']*'(?!\w)")
 # A name inside quotation marks or after a word that describes it ("northern Manchuria",
 # "the commentary “The revival ...”") is written as it is, with no article of its own.
@@ -91,7 +93,9 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
             false_claim = None
     if false_claim is None:
         true_claim = _plain_claim(fact, object_phrase(fact))
-        false_claim = _plain_claim(fact, _false_object(fact, shown, replacement, store))
+        false_claim = _plain_claim(
+            fact, _false_object(fact, shown, replacement, store), swapped=True
+        )
         if true_claim is None:
             # No wording of the predicate reads as a sentence, so no false version reads like
             # the true one: a question that is always true would teach "answer True".
@@ -267,8 +271,10 @@ def _phrase(choice: distractors.Choice, store) -> str:
     return noun_phrase(store.entities[int(entity_id)]) if kind == "entity" else choice.text
 
 
-def _plain_claim(fact, object_text: str) -> str | None:
-    """ "<Subject> <predicate label> <object>." from the vocabulary's wording."""
+def _plain_claim(fact, object_text: str, *, swapped: bool = False) -> str | None:
+    """ "<Subject> <predicate label> <object>." from the vocabulary's wording. A `swapped`
+    (false) object leaves out a qualifier that points back with a pronoun: "opposed the Treaty
+    of Shimonoseki (opposed its renewal)" would speak of the true object's renewal."""
     label = sentence_label(fact.predicate)
     if label is None:
         return None
@@ -283,6 +289,7 @@ def _plain_claim(fact, object_text: str) -> str | None:
         and not stated
         and not is_negative(fact.qualifier)
         and not _names_the_speaker(fact)
+        and not (swapped and POINTS_BACK.search(fact.qualifier))
     )
     qualifier = f" ({fact.qualifier})" if keep_qualifier else ""
     if fact.predicate in BARE_NOUN_PREDICATES and not LEADING_ARTICLE.match(object_text):

@@ -589,3 +589,17 @@ def test_a_title_ending_in_a_question_mark_ends_the_stem(pattern):
     assert render_stem(pattern, source="Anglo-Japanese Alliance").endswith(
         f"Alliance{pattern[-2:]}"
     )
+
+
+def test_a_false_object_leaves_out_a_qualifier_that_points_back_to_the_true_one(store):
+    """ "Arthur Meighen opposed the Treaty of Shimonoseki (opposed its renewal)" spoke of the
+    alliance's renewal; the true claim keeps it."""
+    fact = store.by_slug["aja2-meighen-opposed-renewal"]
+    claims = {
+        draft.payload["answer"]: draft.stem
+        for seed in range(40)
+        if (draft := build(template("tf-statement"), [fact], store, seed))
+    }
+    assert "(opposed its renewal)" in claims[True]
+    assert "Arthur Meighen opposed" in claims[False]
+    assert "(opposed its renewal)" not in claims[False]
