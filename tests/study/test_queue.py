@@ -166,9 +166,7 @@ def test_a_study_list_of_every_kind_of_deck_offers_the_union_of_their_facts(
     assert due_summary(student, now=NOW, profile=profile).new == 4
 
 
-def test_a_prompts_fact_knows_whether_another_fact_shares_its_question_or_reverse(
-    student, facts
-):
+def test_a_prompts_fact_knows_whether_another_fact_shares_its_question_or_reverse(student, facts):
     # Lansdowne and Hayashi both signed the test treaty: "Who signed it?" has two answers.
     other_treaty = make_entity("study-other-treaty", "The other treaty", "treaty")
     make_fact(
