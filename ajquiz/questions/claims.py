@@ -10,7 +10,13 @@ from ajquiz.content.predicates import ObjectType, sentence_label
 from ajquiz.questions import distractors
 from ajquiz.questions.drafts import Draft, Kind, object_phrase, rng_for
 from ajquiz.questions.grading import normalise
-from ajquiz.questions.phrasing import agreeing, is_negative, noun_phrase, sentence
+from ajquiz.questions.phrasing import (
+    agreeing,
+    dated_label,
+    is_negative,
+    noun_phrase,
+    sentence,
+)
 from ajquiz.questions.store import mentions
 
 SWAPS_SEARCHED = 40
@@ -278,8 +284,7 @@ def _plain_claim(fact, object_text: str, *, swapped: bool = False) -> str | None
     label = sentence_label(fact.predicate)
     if label is None:
         return None
-    if fact.object_type == ObjectType.DATE and fact.precision != "day":
-        label = re.sub(r"\bon$", "in", label)
+    label = dated_label(label, fact.object_type, fact.precision)
     # A qualifier the object already states is left out: "proposed the clause at the Paris
     # Peace Conference", not "... (at the Paris Peace Conference (1919))".
     core = normalise(BRACKETED_END.sub("", fact.qualifier))

@@ -6,6 +6,7 @@ import re
 
 from ajquiz.content.formatting import singular_noun
 from ajquiz.content.models import Entity
+from ajquiz.content.predicates import ObjectType
 
 ARTICLE_COUNTRIES = ("United ", "Netherlands", "Soviet Union", "Philippines", "Republic of")
 # A name with a common-noun head reads with "the" ("the Boxer Rebellion", "the 1905 revision");
@@ -189,6 +190,14 @@ def _agreeing_pattern(pattern: str, subject) -> str:
 
 # A quoted title that ends in "?" or "!" ends the sentence too: “… with Japan?”, not “…?”.
 TITLE_ENDS_SENTENCE = re.compile(r"([?!]”)[.?]$")
+
+
+def dated_label(label: str, object_type: str, precision: str) -> str:
+    """A predicate's wording before its date: "ended on 30 January 1902" but "ended in 1905"
+    and "in January 1902"."""
+    if object_type == ObjectType.DATE and precision != "day":
+        return re.sub(r"\bon$", "in", label)
+    return label
 
 
 def sentence(text: str) -> str:

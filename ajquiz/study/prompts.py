@@ -23,7 +23,7 @@ from datetime import date
 from ajquiz.content.formatting import MONTHS, format_date, format_number
 from ajquiz.content.models import Fact
 from ajquiz.content.predicates import FREE_CLAUSE, PREDICATES, ObjectType
-from ajquiz.questions.phrasing import agreeing, noun_phrase, sentence
+from ajquiz.questions.phrasing import agreeing, dated_label, noun_phrase, sentence
 
 MIN_CONTEXT = 12  # characters left around a cloze's blank, or the gap gives nothing to go on
 
@@ -100,8 +100,7 @@ def claim_lead(fact: Fact) -> str:
         return f"{subject}:"
     # "marked the anniversary of ___" (50 years), not "... of (years) ___": the answer says it.
     label = re.sub(r"\s*\([^()]*\)", "", label_of(fact))
-    if fact.object_type == ObjectType.DATE and fact.date_precision != "day":
-        label = re.sub(r"\bon$", "in", label)  # "ended in 1905", not "ended on 1905"
+    label = dated_label(label, fact.object_type, fact.date_precision)
     return f"{subject} {agreeing(label, fact.subject)}"  # "British banks argue that"
 
 

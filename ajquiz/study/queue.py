@@ -123,7 +123,7 @@ def today_sql(user, now: datetime) -> tuple[str, list]:
     1,000 cards due after 165 ratings). Plain SQL: the ORM joins on foreign keys only.
     """
     quote, column = connection.ops.quote_name, _column
-    log, card, fact = (quote(model._meta.db_table) for model in (ReviewLog, Card, Fact))
+    log, card, fact = _table(ReviewLog), _table(Card), _table(Fact)
     start, end = column(Fact, "start"), column(Fact, "end")
     logs_and_cards = (
         f"FROM {log} JOIN {card} ON {card}.{quote('id')} = {log}.{column(ReviewLog, 'card')}"
@@ -162,7 +162,7 @@ def uniqueness_flags() -> dict[str, RawSQL]:
 
     Plain SQL: the same EXISTS built as ORM subqueries cost 1 ms to compile, two thirds of
     loading a prompt's fact; these cost nothing to build and run as fast."""
-    fact = connection.ops.quote_name(Fact._meta.db_table)
+    fact = _table(Fact)
     return {
         flag: RawSQL(_SHARED_SQL.format(fact=fact, **_fact_columns(key)), (), BooleanField())
         for flag, key in (("question_shared", "subject"), ("reverse_shared", "object_entity"))
@@ -340,8 +340,7 @@ def due_summary_sql(
     ones are the oldest: in key order PostgreSQL passed a learner's 10,000 studied facts to
     find 20 (6.5 ms, now 2.0).
     """
-    quote = connection.ops.quote_name
-    card, item, fact = (quote(model._meta.db_table) for model in (Card, LearnItem, Fact))
+    card, item, fact = _table(Card), _table(LearnItem), _table(Fact)
     card_user, card_fact = _column(Card, "user"), _column(Card, "fact")
     fact_id = f"{fact}.{_column(Fact, 'id')}"
     buried = sorted(buried)
@@ -396,6 +395,10 @@ def _compiled_scope(alias: str, key: tuple) -> tuple[str, tuple]:
     query = Fact.objects.filter(decks_filter(decks)).query
     sql, params = query.get_compiler(using=alias).compile(query.where)
     return sql, tuple(params)
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
 
 
 def _column(model, name: str) -> str:
