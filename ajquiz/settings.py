@@ -92,6 +92,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ajquiz.accounts.context_processors.roles",
+                "ajquiz.context_processors.layout",
             ],
         },
     },

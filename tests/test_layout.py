@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.test import override_settings
-from django.urls import reverse
+from django.urls import reverse, set_script_prefix
 
 pytestmark = pytest.mark.django_db
 
@@ -26,6 +26,20 @@ def test_navigation_depends_on_the_role(client, student, admin_user):
     assert "Admin</a>" not in client.get(reverse("home")).content.decode()
     client.force_login(admin_user)
     assert "Admin</a>" in client.get(reverse("home")).content.decode()
+
+
+def test_layout_links_follow_the_script_prefix(client, student):
+    # The links are worked out once and kept: a site served under /ajquiz/ must not be
+    # given the links found for another prefix, nor the other way round. (The WSGI handler
+    # sets the prefix from SCRIPT_NAME; the test client does not, so it is set here.)
+    client.force_login(student)
+    for prefix in ("", "/ajquiz", ""):
+        set_script_prefix(f"{prefix}/")
+        try:
+            html = client.get(reverse("home")).content.decode()
+        finally:
+            set_script_prefix("/")
+        assert f'<a href="{prefix}/study/">Study</a>' in html
 
 
 def test_messages_appear_in_the_live_region_with_their_kind_in_words(client):
