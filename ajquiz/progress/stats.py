@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import NamedTuple
 
 from django.db import connection
-from django.db.models import Count, Q
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Func, OuterRef, Q, Subquery
 
 from ajquiz.accounts.days import day_bounds, study_date
 from ajquiz.content.models import Fact, Topic
@@ -65,8 +65,9 @@ class WeakFact:
     lapses: int
 
 
-@dataclass(frozen=True)
-class Memory:
+class Memory(NamedTuple):
+    """One per studied fact: a tuple, made ten thousand at a time."""
+
     recall: float
     lapses: int
 
@@ -75,14 +76,32 @@ def memory_by_fact(user, *, now: datetime) -> dict[int, Memory]:
     """Each studied fact's chance of recall at `now`, and how often it was forgotten.
 
     Retrievability does not depend on the desired retention: the scheduler is the formula.
+    Read through a plain cursor: the ORM's converters, value by value, took 53 of the 82 ms
+    for 10,000 cards on SQLite. SQLite's driver hands back the stored UTC naive, so those are
+    compared with a naive `now`.
     """
     scheduler = scheduler_for(fuzz=False)
-    rows = Card.objects.filter(user=user).order_by()
+    naive_now = now.astimezone(UTC).replace(tzinfo=None)
+    query = (
+        Card.objects.filter(user=user)
+        .order_by()
+        .values_list("fact_id", "stability", "last_review", "lapses")
+        .query
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(*query.sql_with_params())
+        rows = cursor.fetchall()
     return {
-        fact_id: Memory(recall_chance(stability, last_review, now=now, scheduler=scheduler), lapses)
-        for fact_id, stability, last_review, lapses in rows.values_list(
-            "fact_id", "stability", "last_review", "lapses"
+        fact_id: Memory(
+            recall_chance(
+                stability,
+                last_review,
+                now=naive_now if last_review and last_review.tzinfo is None else now,
+                scheduler=scheduler,
+            ),
+            lapses,
         )
+        for fact_id, stability, last_review, lapses in rows
     }
 
 
@@ -103,19 +122,17 @@ def mastery_by_topic(user, memory: dict[int, Memory], quiz: dict[int, float]) ->
     (100 ms at 100,000 facts when every link was read into Python).
     """
     recall = {fact_id: known.recall for fact_id, known in memory.items()}
-    topics = list(Topic.objects.select_related("parent"))
-    parent_of = {topic.pk: topic.parent_id for topic in topics}
     links = Fact.topics.through.objects.order_by()
     # A subtopic counts its own facts; a top topic its own and its subtopics', each once.
-    counts = dict(
-        links.values("topic_id").annotate(n=Count("fact_id")).values_list("topic_id", "n")
+    outer = OuterRef(OuterRef("pk"))  # the topic counted, two queries out
+    tree = Topic.objects.filter(Q(pk=outer) | Q(parent=outer)).values("pk")
+    facts_in_tree = links.filter(topic_id__in=tree).values(
+        n=Func("fact_id", function="COUNT", template="COUNT(DISTINCT %(expressions)s)")
     )
-    counts.update(
-        links.annotate(root=Coalesce("topic__parent_id", "topic_id"))
-        .values("root")
-        .annotate(n=Count("fact_id", distinct=True))
-        .values_list("root", "n")
+    topics = list(
+        Topic.objects.select_related("parent").annotate(fact_count=Subquery(facts_in_tree))
     )
+    parent_of = {topic.pk: topic.parent_id for topic in topics}
     studied = Card.objects.filter(user=user).values("fact_id")
     quizzed = Response.objects.filter(attempt__user=user).values("question__facts")
     evidenced: dict[int, set[int]] = defaultdict(set)
@@ -127,7 +144,7 @@ def mastery_by_topic(user, memory: dict[int, Memory], quiz: dict[int, float]) ->
             evidenced[parent_of[topic_id]].add(fact_id)
     result = []
     for topic in topics:
-        facts = counts.get(topic.pk, 0)
+        facts = topic.fact_count
         if not facts:
             continue
         known = evidenced[topic.pk]

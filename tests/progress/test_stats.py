@@ -31,6 +31,21 @@ def test_recall_is_fsrs_retrievability_now(student, history):
     assert recall == {"place": 0.9, "lansdowne": 1.0, "hayashi": 0.9, "ended": 0.99701}
 
 
+def test_recall_counts_whole_days_whatever_zone_now_is_given_in(student, history):
+    # "lansdowne" was reviewed at NOW: 20 hours later is still day 0 (recall 1.0), however the
+    # moment is written; day 1 begins 24 hours later.
+    tokyo = zoneinfo.ZoneInfo("Asia/Tokyo")
+    lansdowne = history["cards"]["lansdowne"].fact_id
+    recall = {
+        hours: memory_by_fact(student, now=(NOW + timedelta(hours=hours)).astimezone(tokyo))[
+            lansdowne
+        ].recall
+        for hours in (20, 25)
+    }
+    assert recall[20] == 1.0
+    assert 0.9 < recall[25] < 1.0
+
+
 def test_mastery_per_topic_mixes_recall_and_quiz_marks_over_all_its_facts(student, history):
     memory = memory_by_fact(student, now=NOW)
     rows = {
