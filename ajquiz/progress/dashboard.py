@@ -40,7 +40,7 @@ class Dashboard:
 
 
 def dashboard_for(user, *, now: datetime) -> Dashboard:
-    """Ten queries, whatever the size of the learner's history."""
+    """Twelve queries, whatever the size of the learner's history."""
     memory = memory_by_fact(user, now=now)
     retention_month, retention_all = true_retention(user, now=now)
     mastery = mastery_by_topic(user, memory, quiz_score_by_fact(user))

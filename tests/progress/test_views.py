@@ -63,7 +63,7 @@ def test_the_dashboard_takes_the_same_queries_with_more_history(
     client, student, history, django_assert_num_queries
 ):
     client.force_login(student)
-    with django_assert_num_queries(12) as first:
+    with django_assert_num_queries(14) as first:
         client.get(reverse("progress:dashboard"))
     from ajquiz.content.models import Fact
 
