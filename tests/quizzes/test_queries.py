@@ -160,3 +160,17 @@ def test_checking_an_answer_takes_the_same_queries_in_a_short_and_a_long_attempt
     # responses, insert, commit), the question's facts, user's groups: the responses read
     # under the lock are the ones shown
     assert long <= 11
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's plan")
+def test_the_draw_pool_is_read_from_its_index_alone_on_postgresql():
+    # The index's condition must be drawable()'s whole filter: with only "not stale" (as
+    # before), PostgreSQL read every row to check the author as well.
+    pool = Question.objects.drawable().order_by().values_list("pk", "kind")
+    sql, params = pool.query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL enable_bitmapscan = off")
+        cursor.execute(f"EXPLAIN {sql}", params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "Index Only Scan using questions_drawable_pool" in plan, plan
