@@ -111,8 +111,11 @@ def _mastery_chart(mastery: list[TopicMastery]) -> MeterChart:
     if items:
         best = max(items, key=lambda item: item[1])
         worst = min(items, key=lambda item: item[1])
-        desc += (
-            f" Highest: {best[0]} at {round(best[1] * 100)} per cent;"
-            f" lowest: {worst[0]} at {round(worst[1] * 100)} per cent."
-        )
+        if round(best[1] * 100) == round(worst[1] * 100):
+            desc += f" Every topic is at {round(best[1] * 100)} per cent."
+        else:
+            desc += (
+                f" Highest: {best[0]} at {round(best[1] * 100)} per cent;"
+                f" lowest: {worst[0]} at {round(worst[1] * 100)} per cent."
+            )
     return meter_chart(slug="mastery", title="Mastery per topic", desc=desc, items=items)

@@ -50,6 +50,20 @@ def test_every_chart_has_a_title_a_description_and_a_table(client, student, hist
     )
     assert html.count("the data as a table</summary>") == 3
     assert "<caption>Cards due in the next 30 days</caption>" in html
+    assert (
+        '<desc id="mastery-desc">Mastery of each topic from 0 to 100 per cent. '
+        "Highest: The test treaty at 67 per cent; lowest: "
+    ) in html
+
+
+def test_the_mastery_chart_names_no_highest_topic_when_all_are_level(
+    client, other_student, history
+):
+    # The other student has met none of the facts: both topics stand at 0.
+    client.force_login(other_student)
+    html = client.get(reverse("progress:dashboard")).content.decode()
+    assert "Every topic is at 0 per cent.</desc>" in html
+    assert "Highest:" not in html
 
 
 def test_the_dashboard_shows_no_one_elses_history(client, other_student, history):
