@@ -59,7 +59,7 @@ def test_every_chart_has_a_title_a_description_and_a_table(client, student, hist
 def test_the_mastery_chart_names_no_highest_topic_when_all_are_level(
     client, other_student, history
 ):
-    # The other student has met none of the facts: both topics stand at 0.
+    # The other student has met none of the facts: every topic stands at 0.
     client.force_login(other_student)
     html = client.get(reverse("progress:dashboard")).content.decode()
     assert "Every topic is at 0 per cent.</desc>" in html
