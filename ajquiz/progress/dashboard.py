@@ -111,11 +111,9 @@ def _mastery_chart(mastery: list[TopicMastery]) -> MeterChart:
     if items:
         best = max(items, key=lambda item: item[1])
         worst = min(items, key=lambda item: item[1])
-        if round(best[1] * 100) == round(worst[1] * 100):
-            desc += f" Every topic is at {round(best[1] * 100)} per cent."
+        high, low = round(best[1] * 100), round(worst[1] * 100)
+        if high == low:
+            desc += f" Every topic is at {high} per cent."
         else:
-            desc += (
-                f" Highest: {best[0]} at {round(best[1] * 100)} per cent;"
-                f" lowest: {worst[0]} at {round(worst[1] * 100)} per cent."
-            )
+            desc += f" Highest: {best[0]} at {high} per cent; lowest: {worst[0]} at {low} per cent."
     return meter_chart(slug="mastery", title="Mastery per topic", desc=desc, items=items)
