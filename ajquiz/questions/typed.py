@@ -29,6 +29,8 @@ NUMBER_WORD = re.compile(
     r"fifty|hundred|thousand|million)\b",
     re.IGNORECASE,
 )
+# "One of the major issues", "One such strain", "a European one": one that counts nothing.
+ONE_THAT_COUNTS_NOTHING = re.compile(r"One\b|one(?= of\b| such\b|\W*$)")
 WORD = re.compile(r"[A-Za-z][A-Za-z-]+")
 STOPWORDS = {
     "because",
@@ -133,7 +135,11 @@ def _cloze_candidates(fact, store):
     candidates += [(match.group(), []) for match in DAY_MONTH.finditer(quote)]
     candidates += [(year, []) for year in YEAR.findall(quote)]
     candidates += [(match.group(), []) for match in NUMBER.finditer(quote)]
-    candidates += [(match.group(), []) for match in NUMBER_WORD.finditer(quote)]
+    candidates += [
+        (match.group(), [])
+        for match in NUMBER_WORD.finditer(quote)
+        if not ONE_THAT_COUNTS_NOTHING.match(quote, match.start())
+    ]
     # Last resort for claims with no name, date or number: the object's most telling word.
     words = sorted(set(WORD.findall(fact.object_display)) - STOPWORDS, key=lambda w: (-len(w), w))
     candidates += [(word, []) for word in words if len(word) >= 6]

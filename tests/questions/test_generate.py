@@ -562,6 +562,21 @@ def test_a_cloze_never_blanks_a_word_that_only_joins_the_sentence(store):
     assert joining.isdisjoint(answers)
 
 
+def test_a_cloze_blanks_one_only_where_it_counts_something(store):
+    """ "[One] shared motivation for the agreement …" and "it was [one] of the largest such
+    expositions" were asked; "Japan only had [one] adversary" counts."""
+    blanks = {
+        fact.slug: (draft.payload["before"][-30:], draft.payload["answer"])
+        for fact in store.facts
+        if (draft := build(template("cloze-quote"), [fact], store, seed=0))
+    }
+    ones = [before for before, answer in blanks.values() if answer.lower() == "one"]
+    assert ones and all(
+        before.rstrip().endswith(("only had", "to send", "keep")) for before in ones
+    )
+    assert blanks["aja1-alliance-motivation-deterrence"][1] != "One"
+
+
 def test_a_count_is_asked_with_its_unit_in_the_stem(store):
     """ "Which number do the sources give for the Royal Navy?" left the question to the options."""
     stems = {
