@@ -15,6 +15,14 @@ from ajquiz.questions.store import FactView
 
 Kind = QuestionTemplate.Kind
 OPTION_IDS = "abcdefgh"
+# Words that tell nothing of what a key says.
+# fmt: off
+FUNCTION_WORDS = {
+    "a", "an", "the", "of", "to", "in", "on", "at", "by", "for", "from", "with", "and", "or",
+    "but", "as", "is", "are", "was", "were", "be", "been", "its", "it", "that", "this", "these",
+    "those", "their", "his", "her", "which", "who",
+}
+# fmt: on
 
 
 @dataclass
@@ -133,5 +141,14 @@ def object_phrase(fact) -> str:
 
 
 def in_stem(text: str, stem: str) -> bool:
-    key = normalise(text)
-    return bool(key) and f" {key} " in f" {normalise(stem)} "
+    """Whether the stem gives `text` away: word for word, or every telling word of a longer
+    text (a post's title that states its argument: "What does “… Charts a New Course for
+    Regional Security” argue?" – "the quasi alliance charts a new course for regional
+    security")."""
+    key, normal_stem = normalise(text), f" {normalise(stem)} "
+    if not key:
+        return False
+    if f" {key} " in normal_stem:
+        return True
+    telling = set(key.split()) - FUNCTION_WORDS
+    return len(telling) >= 3 and telling <= set(normal_stem.split())

@@ -12,7 +12,7 @@ from ajquiz.content.models import QuestionTemplate
 from ajquiz.content.predicates import FREE_CLAUSE, sentence_label
 from ajquiz.questions.bank import drafts_for, fact_groups
 from ajquiz.questions.claims import BRACKETED_END, COLLECTIVE_PREDICATES
-from ajquiz.questions.drafts import object_phrase
+from ajquiz.questions.drafts import in_stem, object_phrase
 from ajquiz.questions.generate import build
 from ajquiz.questions.grading import grade, normalise
 from ajquiz.questions.phrasing import agreeing, is_plural, noun_phrase, render_stem
@@ -618,3 +618,15 @@ def test_a_false_object_leaves_out_a_qualifier_that_points_back_to_the_true_one(
     assert "(opposed its renewal)" in claims[True]
     assert "Arthur Meighen opposed" in claims[False]
     assert "(opposed its renewal)" not in claims[False]
+
+
+def test_a_key_whose_telling_words_the_stem_holds_is_given_away():
+    """A post whose title states its argument: the key needs no knowledge to pick."""
+    stem = (
+        "What does the blog post “Much More than Symbolism: U.K.-Japan ‘Quasi Alliance’ "
+        "Charts a New Course for Regional Security” argue?"
+    )
+    assert in_stem("the U.K.-Japan 'quasi alliance' is much more than symbolism", stem)
+    assert not in_stem("the quasi alliance deters China", stem)
+    assert not in_stem("a new course", "What does the post argue?")
+    assert in_stem("1902", "What happened in 1902?")
