@@ -41,11 +41,21 @@ def linked_runs(parts: list[Segment]) -> list[Segment]:
 
     A source page links each highlighted run to one fact; without joining, overlapping quotes
     cut the text into many small links, some of them only a space or a comma.
+
+    A run of punctuation alone (a quote that takes in the full stop its neighbour left out)
+    is no link of its own: a link on one "." is a target too small to hit (WCAG 2.5.8). It
+    joins the run before it, link or plain text.
     """
     runs: list[Segment] = []
     for part in parts:
-        if runs and runs[-1].fact is not None and runs[-1].fact is part.fact:
+        if runs and part.fact is not None and _no_word(part.text):
+            part = Segment(part.text, runs[-1].facts)
+        if runs and runs[-1].fact is part.fact:
             runs[-1] = Segment(runs[-1].text + part.text, runs[-1].facts)
         else:
             runs.append(part)
     return runs
+
+
+def _no_word(text: str) -> bool:
+    return not any(char.isalnum() for char in text)
