@@ -145,7 +145,10 @@ class FactAdmin(admin.ModelAdmin):
     readonly_fields = ("quote_in_passage", "passage")
     actions = ["validate_selected"]
     fieldsets = (
-        (None, {"fields": ("slug", "subject", "predicate", "statement", "qualifier", "year")}),
+        (
+            None,
+            {"fields": ("slug", "subject", "predicate", "statement", "qualifier", "note", "year")},
+        ),
         (
             "Object (fill the one the predicate's type asks for)",
             {

@@ -57,6 +57,7 @@ class FactForm(forms.ModelForm):
             "predicate",
             "statement",
             "qualifier",
+            "note",
             "year",
             "object_entity",
             "object_date",
@@ -73,6 +74,7 @@ class FactForm(forms.ModelForm):
         widgets = {
             "statement": forms.Textarea(attrs={"rows": 2, "cols": 80}),
             "qualifier": forms.TextInput(attrs={"size": 80}),
+            "note": forms.Textarea(attrs={"rows": 2, "cols": 80}),
             "object_text": forms.TextInput(attrs={"size": 80}),
             "quote": forms.Textarea(attrs={"rows": 3, "cols": 80}),
         }

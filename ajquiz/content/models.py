@@ -240,9 +240,15 @@ class Fact(models.Model):
         max_length=400, help_text="One plain sentence: the back of a flashcard."
     )
     qualifier = models.CharField(
-        max_length=200,
+        max_length=100,
         blank=True,
-        help_text="For contested or conditional claims, e.g. 'defunct, not yet terminated'.",
+        help_text="For contested or conditional claims, e.g. 'defunct, not yet terminated'. "
+        "Questions show it, so it is short and speaks to the learner.",
+    )
+    note = models.TextField(
+        blank=True,
+        help_text="An editor's note on how the source supports the fact, e.g. a year the "
+        "source leaves out and its context gives. Shown on the fact's page, never in questions.",
     )
     year = models.SmallIntegerField(
         null=True, blank=True, help_text="The year the fact is about, for chronology."

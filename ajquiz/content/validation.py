@@ -97,6 +97,14 @@ def record_field_problems(record: FactRecord, catalogue: Catalogue) -> list[tupl
     if not (record.statement or "").strip():
         problems.append(("statement", "statement is empty"))
     problems.extend(_length_problems(record))
+    if ";" in (record.qualifier or ""):
+        problems.append(
+            (
+                "qualifier",
+                "questions show the qualifier, so it is one short phrase with no ';': an "
+                "editor's reasoning goes in the note",
+            )
+        )
     problems.extend(("quote", reason) for reason in _anchor_problems(record, catalogue))
     problems.extend(
         ("topics", f"topic {topic!r} does not exist")

@@ -181,11 +181,28 @@ def test_the_project_fixtures_are_valid():
 def test_a_value_longer_than_its_column_is_reported_before_loading(fixture_root):
     start, end = good_offsets()
     body = GOOD_FACT.format(start=start, end=end).replace(
-        "    year: 1902\n", "    year: 1902\n    qualifier: " + "x" * 201 + "\n"
+        "    year: 1902\n", "    year: 1902\n    qualifier: " + "x" * 101 + "\n"
     )
     write_facts(fixture_root, body)
     reasons = [problem.reason for problem in validate_fixtures(fixture_root)]
-    assert reasons == ["qualifier is 201 characters long; the limit is 200"]
+    assert reasons == ["qualifier is 101 characters long; the limit is 100"]
+
+
+def test_an_editors_aside_in_a_qualifier_is_reported(fixture_root):
+    start, end = good_offsets()
+    body = GOOD_FACT.format(start=start, end=end).replace(
+        "    year: 1902\n",
+        '    year: 1902\n    qualifier: "first treaty; the article dates it 1902"\n',
+    )
+    write_facts(fixture_root, body)
+    problems = validate_fixtures(fixture_root)
+    assert [(problem.slug, problem.reason) for problem in problems] == [
+        (
+            "treaty-1902-signed-on",
+            "questions show the qualifier, so it is one short phrase with no ';': an "
+            "editor's reasoning goes in the note",
+        )
+    ]
 
 
 def test_a_quote_longer_than_the_limit_is_reported(fixture_root):

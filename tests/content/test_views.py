@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.html import escape
 
 from ajquiz.content.models import Fact, Source, Topic
+from ajquiz.questions.models import Question
 
 pytestmark = pytest.mark.django_db
 
@@ -160,6 +161,17 @@ def test_a_qualified_fact_shows_its_qualifier(client, content):
     fact = Fact.objects.exclude(qualifier="").first()
     response = client.get(fact.get_absolute_url())
     assert escape(fact.qualifier) in response.content.decode()
+
+
+def test_an_editors_note_is_on_its_facts_page_and_in_none_of_its_questions(client, bank):
+    fact = Fact.objects.get(slug="jr-triple-intervention-1894")
+    assert fact.note.startswith("The same article speaks of 1895")
+    assert escape(fact.note) in client.get(fact.get_absolute_url()).content.decode()
+    questions = Question.objects.current().filter(facts=fact)
+    assert questions.exists()
+    for question in questions:
+        shown = f"{question.stem} {question.payload} {question.feedback}"
+        assert "1895" not in shown, question.stem
 
 
 @pytest.mark.parametrize(
