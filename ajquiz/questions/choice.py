@@ -19,7 +19,7 @@ from ajquiz.questions.drafts import (
     rng_for,
     stem_for,
 )
-from ajquiz.questions.phrasing import render_stem
+from ajquiz.questions.phrasing import echoes_a_name, points_to_key, render_stem
 
 
 def _choices(template, fact, store, rng, count, position):
@@ -49,11 +49,38 @@ def build_multiple_choice(template, facts, store, seed) -> Draft | None:
     key = distractors.Choice(fact.object_display, fact.object_key)
     if len(wrong) < count or in_stem(key.text, stem):
         return None
+    if points_to_key([key.text], [choice.text for choice in wrong], stem):
+        if fact.object_type == ObjectType.NUMBER:
+            return None
+        wrong = _echoing(
+            _choices(
+                template,
+                fact,
+                store,
+                rng_for("mce", template.slug, fact.slug, seed),
+                count * 20,
+                position,
+            ),
+            stem,
+            count,
+        )
+        if wrong is None:
+            return None
     if fact.object_type == ObjectType.NUMBER:
         ordered = sorted([*wrong, key], key=lambda choice: _leading_number(choice.text))
     else:
         ordered = [*wrong[:position], key, *wrong[position:]]
     return _choice_draft(ordered, key, fact, store, stem, shuffle=fact.object_type != "number")
+
+
+def _echoing(pool, stem, count):
+    """`count` of `pool` with one at least that echoes a name of the stem as the key does, so
+    that no option stands out: "What did Japan gain?" offers "Japanese tariff autonomy" beside
+    another "Japanese" option. None when the pool has no such option or too few."""
+    echo = next((choice for choice in pool if echoes_a_name(choice.text, stem)), None)
+    if echo is None or len(pool) < count:
+        return None
+    return [echo, *[choice for choice in pool if choice is not echo][: count - 1]]
 
 
 def _date_choice(template, fact, store, rng, stem, count, position) -> Draft | None:
@@ -112,8 +139,13 @@ def build_reverse_choice(template, facts, store, seed) -> Draft | None:
     if len(pool) < count or in_stem(fact.subject.name, stem):
         return None
     position = key_position(template, facts, seed, template.option_count)
-    wrong = [distractors.Choice(entity.name, f"entity:{entity.id}") for entity in pool[:count]]
+    choices = [distractors.Choice(entity.name, f"entity:{entity.id}") for entity in pool]
+    wrong = choices[:count]
     key = distractors.Choice(fact.subject.name, f"entity:{fact.subject.id}")
+    if points_to_key([key.text], [choice.text for choice in wrong], stem):
+        wrong = _echoing(choices, stem, count)
+        if wrong is None:
+            return None
     ordered = [*wrong[:position], key, *wrong[position:]]
     options = [
         {"id": OPTION_IDS[index], "text": choice.text, "correct": choice is key, "feedback": ""}
@@ -138,6 +170,8 @@ def build_multiple_response(template, facts, store, seed) -> Draft | None:
         return None
     right = [distractors.Choice(fact.object_display, fact.object_key) for fact in keys]
     if any(in_stem(choice.text, stem) for choice in right):
+        return None
+    if points_to_key([c.text for c in right], [c.text for c in wrong], stem):
         return None
     ordered = sorted([*right, *wrong], key=lambda choice: rng_for(seed, choice.key).random())
     right_keys = {choice.key for choice in right}

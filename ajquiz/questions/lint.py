@@ -4,6 +4,7 @@
   a multiple-choice distractor that is the key of the same stem elsewhere;
 - duplicates: the same kind, stem and key twice;
 - a stem that contains its key, or a matching item that contains its partner;
+- a name in the stem that points to the key ("Russian bank" – "Russia") and to no distractor;
 - grammatical cues: "a"/"an" just before the answer;
 - "all of the above" / "none of the above" options;
 - negative stems;
@@ -17,7 +18,7 @@ from dataclasses import dataclass
 
 from ajquiz.content.models import QuestionTemplate
 from ajquiz.questions.grading import mentions, normalise
-from ajquiz.questions.phrasing import A_OR_AN, is_negative
+from ajquiz.questions.phrasing import A_OR_AN, echoes_a_name, is_negative, points_to_key
 
 Kind = QuestionTemplate.Kind
 LONGEST_KEY_LIMIT = 0.35  # with four options, chance is 0.25
@@ -85,10 +86,17 @@ def question_findings(question) -> list[str]:
             reasons.append(f"{len(keys)} keys in a single-key question")
         if any(mentions(question.stem, key) for key in keys):
             reasons.append("the stem contains its key")
+        wrong = [option["text"] for option in payload["options"] if not option["correct"]]
+        if points_to_key(keys, wrong, question.stem):
+            reasons.append("a name in the stem points to the key and to no distractor")
     if question.kind in {Kind.SHORT_ANSWER, Kind.NUMERIC} and any(
         mentions(question.stem, key) for key in _keys(question)
     ):
         reasons.append("the stem contains its key")
+    if question.kind == Kind.SHORT_ANSWER and any(
+        echoes_a_name(answer, question.stem) for answer in [payload["answer"], *payload["accepted"]]
+    ):
+        reasons.append("a name in the stem points to the answer")
     if question.kind == Kind.MATCHING:
         rights = {right["id"]: right["text"] for right in payload["rights"]}
         for left in payload["lefts"]:

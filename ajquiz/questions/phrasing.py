@@ -237,3 +237,43 @@ def event_phrase(fact) -> str | None:
         return None
     pattern = _agreeing_pattern(pattern, fact.subject)
     return sentence(pattern.format(subject=noun_phrase(fact.subject)))
+
+
+# A capitalised name and the endings its other forms take: "Russia", "Russian", "Russo-";
+# "Japan", "Japanese"; "Britain", "British"; "France", "Franco-"; "Manchuria", "Manchurian".
+NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
+NAME_ENDINGS = ("ians", "ian", "ese", "ish", "ain", "ia", "an", "a", "e", "o", "y")
+
+
+def _name_root(name: str) -> str:
+    for ending in NAME_ENDINGS:
+        if name.endswith(ending) and len(name) - len(ending) >= 4:
+            return name[: -len(ending)]
+    return name
+
+
+def _forms_of_one_name(first: str, second: str) -> bool:
+    if first == second:
+        return False
+    first_root, second_root = _name_root(first), _name_root(second)
+    return first_root in (second_root, second) or second_root == first
+
+
+def echoes_a_name(text: str, stem: str) -> bool:
+    """Whether `text` holds another form of a name in the stem, which points to it: "Who
+    founded the Russian bank in China?" – "Russia"; "Where is the South Manchurian Railway?" –
+    "Manchuria". (The same word is in_stem's concern.)"""
+    stem_names = set(NAME.findall(stem))
+    return any(
+        _forms_of_one_name(name, stem_name)
+        for name in set(NAME.findall(text))
+        for stem_name in stem_names
+    )
+
+
+def points_to_key(keys, distractors, stem: str) -> bool:
+    """Whether a name in the stem points to a key and to no distractor: a learner picks the
+    only option that echoes the stem's "Russian" without knowing the answer."""
+    return any(echoes_a_name(key, stem) for key in keys) and not any(
+        echoes_a_name(distractor, stem) for distractor in distractors
+    )

@@ -13,7 +13,7 @@ from ajquiz.questions.drafts import (
     in_stem,
     stem_for,
 )
-from ajquiz.questions.phrasing import render_stem
+from ajquiz.questions.phrasing import echoes_a_name, render_stem
 from ajquiz.questions.store import YEAR
 
 ARTICLE_BEFORE = re.compile(r"\b(a|an)\s+$", re.IGNORECASE)
@@ -65,7 +65,7 @@ def build_short_answer(template, facts, store, seed) -> Draft | None:
     accepted = []
     for sibling in distinct_objects(store.siblings(fact)):
         accepted.extend(accepted_names(sibling.object_entity, store))
-    if any(in_stem(name, stem) for name in accepted):
+    if any(in_stem(name, stem) or echoes_a_name(name, stem) for name in accepted):
         return None
     others = [s.object_display for s in distinct_objects(store.siblings(fact)) if s is not fact]
     answer = fact.object_display + (f" (also right: {'; '.join(others)})" if others else "")

@@ -15,7 +15,14 @@ from ajquiz.questions.claims import BRACKETED_END, COLLECTIVE_PREDICATES
 from ajquiz.questions.drafts import in_stem, object_phrase
 from ajquiz.questions.generate import build
 from ajquiz.questions.grading import grade, normalise
-from ajquiz.questions.phrasing import agreeing, is_plural, noun_phrase, render_stem
+from ajquiz.questions.phrasing import (
+    agreeing,
+    echoes_a_name,
+    is_plural,
+    noun_phrase,
+    points_to_key,
+    render_stem,
+)
 from ajquiz.questions.store import FactStore
 
 pytestmark = pytest.mark.django_db
@@ -630,3 +637,43 @@ def test_a_key_whose_telling_words_the_stem_holds_is_given_away():
     assert not in_stem("the quasi alliance deters China", stem)
     assert not in_stem("a new course", "What does the post argue?")
     assert in_stem("1902", "What happened in 1902?")
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("Russia", "Who founded the Russian bank in China?"),
+        ("Manchuria", "Where is the South Manchurian Railway located?"),
+        ("Franco-Russian declaration of 16 March 1902", "To which of these was France a party?"),
+        ("Japanese tariff autonomy", "What did Japan gain?"),
+        ("British interests in India", "Which of these did Britain defend?"),
+        ("Chinese Eastern Railway", "What did Russia build in China?"),
+    ],
+)
+def test_another_form_of_a_name_in_the_stem_echoes_it(text, stem):
+    assert echoes_a_name(text, stem)
+
+
+@pytest.mark.parametrize(
+    ("text", "stem"),
+    [
+        ("Treaty of Shimoda", "When was the Treaty of Shimonoseki revised?"),
+        ("Australia", "Which of these did Austria join?"),
+        ("Russia", "Which country did Russia fight?"),  # the same word: in_stem's concern
+        ("russian bank", "Who founded the Russia fund?"),  # a name is capitalised
+    ],
+)
+def test_names_that_only_look_alike_do_not_echo(text, stem):
+    assert not echoes_a_name(text, stem)
+
+
+def test_a_question_whose_stem_points_to_its_key_is_not_made(store):
+    """ "Who founded the Russian bank in China?" – "Russia" needs no knowledge to pick, so
+    neither it nor "What did Russia found?" – "Russian bank in China" is asked."""
+    fact = store.by_slug["jr-russia-bank"]
+    assert build(template("mc-reverse-founded"), [fact], store, 0) is None
+    assert build(template("mc-founded"), [fact], store, 0) is None
+    assert points_to_key(["Russia"], ["Vietnam", "Canada"], "Who founded the Russian bank?")
+    assert not points_to_key(
+        ["Russia"], ["China"], "Who founded the Russian bank in Chinese ports?"
+    )

@@ -36,6 +36,21 @@ def test_a_stem_containing_its_key_is_reported():
     assert reasons([question]) == ["the stem contains its key"]
 
 
+def test_a_name_in_the_stem_that_points_to_the_key_alone_is_reported():
+    stem = "Who founded the Russian bank in China?"
+    cue = make_question("mc", stem=stem, payload=options("Russia", "Vietnam", "Canada"))
+    shared = make_question("mc", stem=stem, payload=options("Russia", "Chinese Eastern Railway"))
+    assert reasons([cue]) == ["a name in the stem points to the key and to no distractor"]
+    # "Chinese" echoes the stem's "China" as "Russia" echoes "Russian": neither stands out.
+    assert reasons([shared]) == []
+    typed = make_question(
+        "sa",
+        stem="Where is the South Manchurian Railway located?",
+        payload={"answer": "Manchuria", "accepted": ["Manchuria"], "display": "Manchuria"},
+    )
+    assert reasons([typed]) == ["a name in the stem points to the answer"]
+
+
 def test_a_matching_item_that_names_its_partner_is_reported():
     payload = {
         "lefts": [
