@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import bisect
+
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Prefetch
 from django.shortcuts import get_object_or_404, render
@@ -26,15 +28,15 @@ def source_detail(request, slug):
     by_passage: dict[int, list[Fact]] = {}
     for fact in facts:
         by_passage.setdefault(fact.passage_id, []).append(fact)
+    all_passages = list(source.passages.all())
+    quoted = _quotes_in(all_passages, facts)
     passages = [
         {
             "passage": passage,
-            "segments": linked_runs(
-                segments(passage.text, passage.start, by_passage.get(passage.pk, []))
-            ),
+            "segments": linked_runs(segments(passage.text, passage.start, quoted[passage.pk])),
             "facts": by_passage.get(passage.pk, []),
         }
-        for passage in source.passages.all()
+        for passage in all_passages
     ]
     return render(
         request,
@@ -83,16 +85,36 @@ def topic_detail(request, slug):
     )
 
 
+def _quotes_in(passages: list[Passage], facts: list[Fact]) -> dict[int, list[Fact]]:
+    """The facts whose quotes overlap each passage, by its pk: a quote that runs on into the
+    next paragraphs is highlighted there too. Both lists in source order."""
+    quoted: dict[int, list[Fact]] = {passage.pk: [] for passage in passages}
+    starts = [passage.start for passage in passages]
+    for fact in facts:
+        for passage in passages[max(bisect.bisect_right(starts, fact.start) - 1, 0) :]:
+            if passage.start >= fact.end:
+                break
+            if passage.end > fact.start:
+                quoted[passage.pk].append(fact)
+    return quoted
+
+
 def fact_detail(request, slug):
     fact = get_object_or_404(Fact.objects.with_related().prefetch_related("topics"), slug=slug)
     passage = fact.passage or Passage(source=fact.source, index=0, start=0, text=fact.quote)
     passage.source = fact.source  # already joined: the paragraph link needs its slug
+    text = passage.text
+    if fact.passage and fact.end > passage.end:
+        # The quote runs on into the next paragraphs: show them too, to the end of its last.
+        last_end = fact.source.text.find("\n", fact.end)
+        text = fact.source.text[passage.start : None if last_end == -1 else last_end]
     return render(
         request,
         "content/fact_detail.html",
         {
             "fact": fact,
             "passage": passage,
-            "segments": segments(passage.text, passage.start, [fact]),
+            "segments": segments(text, passage.start, [fact]),
+            "paragraph_count": sum(1 for line in text.split("\n") if line.strip()),
         },
     )

@@ -163,6 +163,18 @@ def test_a_qualified_fact_shows_its_qualifier(client, content):
     assert escape(fact.qualifier) in response.content.decode()
 
 
+def test_a_quote_running_into_the_next_paragraphs_is_highlighted_whole(client, content):
+    fact = Fact.objects.select_related("passage").get(slug="blog-kishida-visit-date")
+    assert fact.end > fact.passage.end  # the headline, then the next two paragraphs
+    html = client.get(fact.get_absolute_url()).content.decode()
+    assert f"<mark>{escape(fact.quote)}</mark>" in html
+    first = fact.passage.index + 1
+    assert f"(paragraphs {first} to {first + 2})" in html
+    source_page = client.get(fact.source.get_absolute_url()).content.decode()
+    link = f'<a class="fact-mark" href="{fact.get_absolute_url()}">Mail Online</a>'
+    assert link in source_page
+
+
 def test_an_editors_note_is_on_its_facts_page_and_in_none_of_its_questions(client, bank):
     fact = Fact.objects.get(slug="jr-triple-intervention-1894")
     assert fact.note.startswith("The same article speaks of 1895")
