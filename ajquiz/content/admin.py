@@ -178,8 +178,7 @@ class FactAdmin(admin.ModelAdmin):
     def quote_in_passage(self, fact):
         if not fact.pk or not fact.passage_id:
             return "Saved facts show their quote highlighted in its paragraph here."
-        passage = fact.passage
-        parts = segments(passage.text, passage.start, [fact])
+        parts = segments(*fact.quote_context(), [fact])
         return format_html_join(
             "",
             "{}",

@@ -326,6 +326,16 @@ class Fact(models.Model):
         if errors:
             raise ValidationError(errors)
 
+    def quote_context(self) -> tuple[str, int]:
+        """The text to show the quote in, and its source offset: the quote's paragraph (select
+        the passage with the fact), continued by the rest of a quote that runs on into the next
+        paragraphs; the quote alone when it has no paragraph."""
+        passage = self.passage
+        if passage is None:
+            return self.quote, self.start
+        run_on = self.quote[passage.end - self.start :]  # empty when it ends in its paragraph
+        return passage.text + run_on, passage.start
+
     def locate_passage(self) -> Passage | None:
         return self.source.passage_at(self.start)
 

@@ -62,8 +62,7 @@ class SlotView:
         """Each fact's passage cut into segments, the quote marked (for "show source")."""
         shown = []
         for fact in self.facts:
-            passage = fact.passage
-            text, start = (passage.text, passage.start) if passage else (fact.quote, fact.start)
+            text, start = fact.quote_context()
             shown.append({"fact": fact, "segments": segments(text, start, [fact])})
         return shown
 

@@ -175,6 +175,17 @@ def test_a_quote_running_into_the_next_paragraphs_is_highlighted_whole(client, c
     assert link in source_page
 
 
+def test_a_quote_running_on_is_shown_after_its_first_paragraph_where_no_source_is_read(content):
+    """Review pages and admin show a quote in its paragraph without reading the source text."""
+    fact = Fact.objects.select_related("passage").get(slug="blog-kishida-visit-date")
+    text, start = fact.quote_context()
+    assert start == fact.passage.start
+    assert text.startswith(fact.passage.text)
+    assert text[fact.start - start :] == fact.quote
+    within = Fact.objects.select_related("passage").get(slug="aja1-treaty-1902-signed-on")
+    assert within.quote_context() == (within.passage.text, within.passage.start)
+
+
 def test_an_editors_note_is_on_its_facts_page_and_in_none_of_its_questions(client, bank):
     fact = Fact.objects.get(slug="jr-triple-intervention-1894")
     assert fact.note.startswith("The same article speaks of 1895")
