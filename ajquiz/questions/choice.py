@@ -37,6 +37,8 @@ def build_multiple_choice(template, facts, store, seed) -> Draft | None:
     fact = facts[0]
     if asks_for_subject(template):
         return build_reverse_choice(template, facts, store, seed)
+    if _open_ended(fact):
+        return None
     stem = stem_for(template, fact, store)
     if stem is None:
         return None
@@ -71,6 +73,16 @@ def build_multiple_choice(template, facts, store, seed) -> Draft | None:
     else:
         ordered = [*wrong[:position], key, *wrong[position:]]
     return _choice_draft(ordered, key, fact, store, stem, shuffle=fact.object_type != "number")
+
+
+def _open_ended(fact) -> bool:
+    """What a country or organisation took part in, joined or signed: the sources never list
+    all of it, so no option offered as wrong can be known to be wrong (true/false questions
+    leave such facts out for the same reason). Asking which country took part stays."""
+    return (
+        fact.predicate in distractors.COLLECTIVE_PREDICATES
+        and fact.subject.kind in distractors.COLLECTIVE_KINDS
+    )
 
 
 def _echoing(pool, stem, count):
@@ -158,7 +170,7 @@ def build_multiple_response(template, facts, store, seed) -> Draft | None:
     """Several keys: every object the store states for one subject and predicate."""
     first = facts[0]
     keys = distinct_objects(facts)
-    if not 2 <= len(keys) <= 4 or first.object_entity is None:
+    if not 2 <= len(keys) <= 4 or first.object_entity is None or _open_ended(first):
         return None
     stem = stem_for(template, first, store)
     if stem is None:

@@ -24,21 +24,11 @@ BRACKETED_END = re.compile(r"\s*\([^()]*\)$")
 # Countries and organisations join, sign and fight in far more than the sources say, so a
 # claim that swaps one in or out ("The United Kingdom took part in the Battle of Jutland") may
 # be true though the store does not state it: such facts get no false version.
-COLLECTIVE_PREDICATES = frozenset(
-    {
-        "participant_in",
-        "party_to",
-        "member_of",
-        "allied_with",
-        "rival_of",
-        "fought_against",
-        "signed_by",
-    }
-)
-COLLECTIVE_KINDS = frozenset({"country", "organisation"})
+COLLECTIVE_PREDICATES = distractors.COLLECTIVE_PREDICATES
+COLLECTIVE_KINDS = distractors.COLLECTIVE_KINDS
 # "in Gregory's view", "according to The Times", "in the view of British banks"
 ATTRIBUTION = re.compile(r"^(?:in the view of |according to |in )?(?P<who>.+?)(?:['’]s view)?$")
-SPEAKING = frozenset({"argues", "stated"})
+SPEAKING = distractors.SPEAKING
 BARE_NOUN_PREDICATES = frozenset({"occupation"})
 TRAILING_ARTICLE = re.compile(r"(?:^|(?<=\s))(the|a|an) $", re.IGNORECASE)
 LEADING_ARTICLE = re.compile(r"(the|a|an) ", re.IGNORECASE)

@@ -20,6 +20,28 @@ from ajquiz.questions.grading import normalise
 from ajquiz.questions.store import EntityView, FactStore, FactView
 
 ERA_WINDOW = 30
+# The sources tell of two ages, the alliance (to the 1920s) and today's partnership: a false
+# claim that puts one age's thing in the other ("Clarion Events organised Laxman's mission")
+# is given away by its anachronism.
+MODERN_AGE_FROM = 1945
+# What a person or a piece says: another voice of the same source (one blog's posts) may well
+# say it too, so a false claim takes its words from another source.
+SPEAKING = frozenset({"argues", "stated"})
+# What a country or organisation joined, took part in, signed or fought: the sources never
+# list all of it, so another treaty or event offered as false may well be true ("the United
+# Kingdom took part in the coronation of Edward VII").
+COLLECTIVE_PREDICATES = frozenset(
+    {
+        "participant_in",
+        "party_to",
+        "member_of",
+        "allied_with",
+        "rival_of",
+        "fought_against",
+        "signed_by",
+    }
+)
+COLLECTIVE_KINDS = frozenset({"country", "organisation"})
 MAX_YEAR_STEP = 6
 # Subjects whose names live on in other names and in adjectives ("Russian", "Hayashi-Lansdowne").
 NAMED_KINDS = {"country", "place", "person"}
@@ -97,6 +119,8 @@ def same_predicate_choices(
             continue
         if store.nested(fact, other) or store.said_beside(fact, other):
             continue
+        if _may_say_the_same(fact, other, store):
+            continue
         seen.add(other.object_key)
         candidates.append(other)
     rng.shuffle(candidates)
@@ -146,6 +170,8 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
             continue
         if store.nested(fact, other) or store.said_beside(fact, other):
             continue
+        if _ages_apart(fact, other) or _may_say_the_same(fact, other, store):
+            continue
         if other.subject.kind == fact.subject.kind:
             alike[key] = Choice(text, key)
             others.pop(key, None)
@@ -158,6 +184,31 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
     pool = candidates[: max(count * 2, 6)]
     rng.shuffle(pool)
     return pool[:count]
+
+
+def _may_say_the_same(fact: FactView, other: FactView, store: FactStore) -> bool:
+    """Whether what `other` says of its subject may well be true of the fact's subject too:
+    said of a subject the store links with it (the alliance and the 1902 treaty that made it),
+    or said in the same source by another voice (two posts of one blog argue alike)."""
+    if other.subject.id != fact.subject.id and store.relates(fact.subject, other.subject):
+        return True
+    return fact.predicate in SPEAKING and other.source_title == fact.source_title
+
+
+def _ages_apart(fact: FactView, other: FactView) -> bool:
+    first, second = year_of(fact), year_of(other)
+    if first is None or second is None:
+        return False
+    return (first < MODERN_AGE_FROM) != (second < MODERN_AGE_FROM)
+
+
+def year_of(fact: FactView) -> int | None:
+    """The year a fact is about, or else that of its object or subject (their median year)."""
+    if fact.year:
+        return fact.year
+    if fact.object_entity is not None and fact.object_entity.era:
+        return fact.object_entity.era
+    return fact.subject.era
 
 
 def within_stated(key: str, stated: set[str]) -> bool:

@@ -25,6 +25,11 @@ FUNCTION_WORDS = {
 # fmt: on
 
 
+# A reason, purpose or outcome holds only where its qualifier says: "What motivated Japan (at
+# the Washington Naval Conference)?" – others the sources give for Japan would be right too.
+ASKED_WITH_QUALIFIER = frozenset({"reason", "purpose", "motivation", "outcome", "response_to"})
+
+
 @dataclass
 class Draft:
     kind: str
@@ -114,6 +119,8 @@ def stem_for(template, fact, store) -> str | None:
         qualifiers = {sibling.qualifier for sibling in siblings}
         if not fact.qualifier or len(qualifiers) != len(siblings):
             return None
+        qualifier = fact.qualifier
+    elif template.kind == Kind.MULTIPLE_CHOICE and fact.predicate in ASKED_WITH_QUALIFIER:
         qualifier = fact.qualifier
     label = sentence_label(fact.predicate) or ""
     if "{label}" in template.stem and not label:

@@ -444,18 +444,17 @@ def test_a_year_the_sources_give_differently_is_asked_with_whose_year_it_is(stor
 def test_a_false_claim_swaps_in_only_what_fills_the_objects_place(store):
     """ "At DSEI Japan 2019 Captain Simon Staley initially skeptical of Japan's economy" was
     asked: the swap stood after "was" in its own statement. A verb phrase that follows its
-    subject's name in its own statement may follow Staley's."""
-    claims = {false_claim(store, "blog-staley-topic")} | {
+    subject's name in its own statement may follow another name ("The 1910 Japan–British
+    Exhibition | featured Sumo demonstrations"; Staley's fact now has no false version of its
+    own age)."""
+    slug = "aja2-exhibition-featured-sumo"
+    claims = {false_claim(store, slug)} | {
         draft.stem
         for seed in range(20)
-        if (
-            draft := build(
-                template("tf-statement"), [store.by_slug["blog-staley-topic"]], store, seed
-            )
-        )
+        if (draft := build(template("tf-statement"), [store.by_slug[slug]], store, seed))
         and draft.payload["answer"] is False
     }
-    lead = "True or false: At DSEI Japan 2019 Captain Simon Staley "
+    lead = "True or false: The 1910 Japan–British Exhibition "
     assert all(claim.startswith(lead) for claim in claims)
     swapped = {claim.removeprefix(lead).rstrip(".") for claim in claims}
     stated_after_a_name = {
@@ -677,3 +676,12 @@ def test_a_question_whose_stem_points_to_its_key_is_not_made(store):
     assert not points_to_key(
         ["Russia"], ["China"], "Who founded the Russian bank in Chinese ports?"
     )
+
+
+def test_a_reason_purpose_or_motive_is_asked_with_its_qualifier(store):
+    """ "What motivated Japan?" has answers the sources give for other times; the question
+    names the one meant."""
+    fact = store.by_slug["aja2-japan-motivation-wc"]
+    draft = build(template("mc-motivation"), [fact], store, 0)
+    assert draft is not None
+    assert draft.stem.endswith("(at the Washington Naval Conference (1921–22))?")
