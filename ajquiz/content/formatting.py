@@ -29,6 +29,8 @@ def format_date(value, precision: str) -> str:
         return str(value.year)
     if precision == "month":
         return f"{MONTHS[value.month - 1]} {value.year}"
+    if precision == "day_month":
+        return f"{value.day} {MONTHS[value.month - 1]}"
     return f"{value.day} {MONTHS[value.month - 1]} {value.year}"
 
 

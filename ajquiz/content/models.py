@@ -222,6 +222,8 @@ class Fact(models.Model):
         DAY = "day", "Day"
         MONTH = "month", "Month"
         YEAR = "year", "Year"
+        # A day the source gives without its year ("on 25th December"): no year is claimed.
+        DAY_MONTH = "day_month", "Day and month (no year given)"
 
     slug = models.SlugField(unique=True, max_length=120)
     subject = models.ForeignKey(Entity, on_delete=models.PROTECT, related_name="facts")
@@ -232,7 +234,7 @@ class Fact(models.Model):
         Entity, null=True, blank=True, on_delete=models.PROTECT, related_name="object_of"
     )
     object_date = models.DateField(null=True, blank=True)
-    date_precision = models.CharField(max_length=5, choices=Precision.choices, blank=True)
+    date_precision = models.CharField(max_length=9, choices=Precision.choices, blank=True)
     object_number = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
     object_unit = models.CharField(max_length=80, blank=True)
     object_text = models.CharField(max_length=400, blank=True)

@@ -162,8 +162,10 @@ def _object_problems(
     if object_type == ObjectType.DATE:
         if not _is_date(value):
             problems.append((wanted, f"object_date {value!r} does not parse as YYYY-MM-DD"))
-        if record.date_precision not in {"day", "month", "year"}:
-            problems.append(("date_precision", "date_precision must be day, month or year"))
+        if record.date_precision not in {"day", "month", "year", "day_month"}:
+            problems.append(
+                ("date_precision", "date_precision must be day, month, year or day_month")
+            )
     if object_type == ObjectType.TEXT:
         problems.extend((wanted, reason) for reason in _wording_problems(record.predicate, value))
     if object_type == ObjectType.NUMBER:

@@ -96,9 +96,12 @@ def _echoing(pool, stem, count):
 
 
 def _date_choice(template, fact, store, rng, stem, count, position) -> Draft | None:
-    """Years in order; when the stem already names the year (a treaty "of 1911"), the days."""
-    year_given = in_stem(str(fact.date_year), stem)
-    if year_given and fact.precision == "day":
+    """Years in order; when the stem already names the year (a treaty "of 1911"), or the
+    source gives the day with no year, the days."""
+    no_year = fact.date_year is None
+    # With no year, the days around it are asked as the year-given days are.
+    year_given = no_year or in_stem(str(fact.date_year), stem)
+    if year_given and fact.precision in ("day", "day_month"):
         wrong = distractors.day_choices(fact, store, rng, count, position)
         key = distractors.Choice(fact.object_display, fact.object_key, 0)
     elif year_given:

@@ -120,6 +120,10 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, list[distractors.Ch
     """The object as the statement shows it, and distractors the store does not state, the
     one to use first."""
     rng = rng_for("tf-false", template.slug, fact.slug, seed)
+    if fact.object_type == ObjectType.DATE and fact.date_year is None:
+        # A day the source gives with no year: another day, as the statement writes it.
+        wrong = distractors.day_choices(fact, store, rng, 1, rng.randrange(2))
+        return (fact.object_display, wrong) if wrong else None
     if fact.object_type == ObjectType.DATE:
         wrong = distractors.year_choices(fact, store, rng, 1, rng.randrange(2))
         if not wrong:

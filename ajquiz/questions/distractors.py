@@ -313,6 +313,11 @@ def day_choices(
     chosen = before[:wanted_before] + after[: count - wanted_before]
     if len(chosen) < count or len(before) < wanted_before:
         return []
+    if fact.precision == "day_month":  # the source gives no year, and neither do the options
+        return [
+            Choice(format_date(day, "day_month"), f"day:{day:%m-%d}", offset)
+            for offset, day in chosen
+        ]
     return [
         Choice(format_date(day, "day"), f"day:{day.isoformat()}", offset) for offset, day in chosen
     ]

@@ -49,6 +49,8 @@ def build_matching(template, facts, store, seed) -> Draft | None:
 def matchable(fact) -> bool:
     """False when the subject's name gives its match away: 'Treaty of Peking (1860)' to 1860,
     'St. Andrew's University (Osaka)' to Osaka."""
+    if fact.object_type == ObjectType.DATE and fact.date_year is None:
+        return False  # a day with no year matches nothing the others can be told from
     return not mentions(fact.subject.name, _object_text(fact))
 
 

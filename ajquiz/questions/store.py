@@ -78,6 +78,8 @@ class FactView:
 def object_key_of(fact, display: str) -> str:
     if fact.object_entity_id is not None:
         return f"entity:{fact.object_entity_id}"
+    if fact.object_type == ObjectType.DATE and fact.date_precision == Fact.Precision.DAY_MONTH:
+        return f"day:{fact.object_date:%m-%d}"
     if fact.object_type == ObjectType.DATE:
         return f"year:{fact.object_date.year if fact.object_date else None}"
     return f"text:{normalise(display)}"
@@ -224,7 +226,10 @@ def _view(fact, entities) -> FactView:
         object_entity=entities.get(fact.object_entity_id),
         object_display=display,
         year=fact.year,
-        date_year=fact.object_date.year if fact.object_date else None,
+        # A day and month with no year claims no year to ask or swap.
+        date_year=fact.object_date.year
+        if fact.object_date and fact.date_precision != Fact.Precision.DAY_MONTH
+        else None,
         date=fact.object_date,
         precision=fact.date_precision,
         number=fact.object_number,

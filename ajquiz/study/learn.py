@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import random
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from ajquiz.content.formatting import format_date
 from ajquiz.content.models import Entity, Fact
@@ -176,9 +176,15 @@ def _fallback_objects(fact: Fact) -> list[tuple[str, date | None]]:
         entities = Entity.objects.filter(kind=kind).exclude(pk=fact.subject_id).order_by("pk")
         return [(entity.name, None) for entity in entities]
     if fact.object_date:
+        # A day given with no year is shifted by weeks: the same day of another year reads alike.
+        no_year = fact.date_precision == Fact.Precision.DAY_MONTH
         shifted = []
-        for years in (-3, -2, -1, 1, 2, 3):
-            when = _shift_years(fact.object_date, years)
+        for step in (-3, -2, -1, 1, 2, 3):
+            when = (
+                fact.object_date + timedelta(weeks=step)
+                if no_year
+                else _shift_years(fact.object_date, step)
+            )
             shifted.append((format_date(when, fact.date_precision), when))
         return shifted
     return []

@@ -82,7 +82,9 @@ def label_of(fact: Fact) -> str:
 def hint_of(fact: Fact) -> str:
     object_type = fact.object_type
     if object_type == ObjectType.DATE:
-        return {"year": "a year", "month": "a month and year"}.get(fact.date_precision, "a date")
+        return {"year": "a year", "month": "a month and year", "day_month": "a day and month"}.get(
+            fact.date_precision, "a date"
+        )
     if object_type == ObjectType.NUMBER:
         return "a number"
     if object_type == ObjectType.ENTITY and fact.object_entity_id:
@@ -190,6 +192,8 @@ def _date_forms(fact: Fact) -> list[str]:
     forms = [format_date(value, precision)]
     if precision == Fact.Precision.DAY:
         forms += [f"{MONTHS[value.month - 1]} {value.day}, {value.year}", value.isoformat()]
+    if precision == Fact.Precision.DAY_MONTH:
+        forms.append(f"{MONTHS[value.month - 1]} {value.day}")
     return forms
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import datetime
 import json
 import shutil
 from pathlib import Path
@@ -10,6 +11,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 
 from ajquiz.content.fixtures import FIXTURE_ROOT, fix_offsets
+from ajquiz.content.formatting import format_date
 from ajquiz.content.models import MAX_QUOTE_LENGTH, Fact
 from ajquiz.content.validation import validate_fixtures
 from tests.factories import STUDY_SOURCE_TEXT, make_fact
@@ -249,3 +251,8 @@ def test_the_database_refuses_a_quote_longer_than_the_limit():
     with pytest.raises(IntegrityError), transaction.atomic():
         Fact.objects.filter(pk=fact.pk).update(end=F("start") + MAX_QUOTE_LENGTH + 1)
     Fact.objects.filter(pk=fact.pk).update(end=F("start") + MAX_QUOTE_LENGTH)
+
+
+def test_a_day_with_no_year_reads_without_one():
+    assert format_date(datetime.date(2022, 5, 5), "day_month") == "5 May"
+    assert format_date(datetime.date(2022, 5, 5), "day") == "5 May 2022"

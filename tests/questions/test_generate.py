@@ -26,6 +26,7 @@ from ajquiz.questions.phrasing import (
 from ajquiz.questions.store import FactStore
 
 pytestmark = pytest.mark.django_db
+Kind = QuestionTemplate.Kind
 
 
 @pytest.fixture
@@ -685,3 +686,25 @@ def test_a_reason_purpose_or_motive_is_asked_with_its_qualifier(store):
     draft = build(template("mc-motivation"), [fact], store, 0)
     assert draft is not None
     assert draft.stem.endswith("(at the Washington Naval Conference (1921–22))?")
+
+
+def test_a_day_the_source_gives_with_no_year_is_asked_with_no_year(store):
+    """The blog says "Today, 5th May" and never the year: no question claims or asks one."""
+    fact = store.by_slug["blog-kishida-visit-date"]
+    assert fact.object_display == "5 May"
+    assert fact.date_year is None
+    drafts = [
+        draft
+        for template in QuestionTemplate.objects.filter(predicate__in=[fact.predicate, ""])
+        for seed in range(6)
+        if (draft := build(template, [fact], store, seed)) is not None
+    ]
+    kinds = {draft.kind for draft in drafts}
+    assert {Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE} <= kinds
+    assert Kind.NUMERIC not in kinds
+    for draft in drafts:
+        assert not re.search(r"\b20\d\d\b", json.dumps([draft.stem, draft.payload])), draft.stem
+    options = next(d for d in drafts if d.kind == Kind.MULTIPLE_CHOICE).payload["options"]
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+", option["text"]) for option in options)
+    falses = [d.stem for d in drafts if d.kind == Kind.TRUE_FALSE and not d.payload["answer"]]
+    assert falses and all("5 May" not in stem for stem in falses)
