@@ -160,8 +160,9 @@ def built_choice(fact: Fact) -> ChoiceQuestion | None:
 
 
 def _same_predicate_objects(fact: Fact) -> list[tuple[str, date | None]]:
+    # Dates of the key's precision only: "5 May" beside "12 August 1905" stands out.
     others = (
-        Fact.objects.filter(predicate=fact.predicate)
+        Fact.objects.filter(predicate=fact.predicate, date_precision=fact.date_precision)
         .exclude(subject_id=fact.subject_id)
         .select_related("object_entity")
         .order_by("pk")

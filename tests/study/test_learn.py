@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+import re
+from datetime import date, timedelta
 
 from ajquiz.study.learn import (
     answer_choice,
@@ -15,7 +16,7 @@ from ajquiz.study.learn import (
 )
 from ajquiz.study.models import Card, LearnItem, ReviewLog, State
 from ajquiz.study.prompts import Prompt
-from tests.factories import make_question
+from tests.factories import make_fact, make_question
 from tests.study.conftest import NOW
 
 
@@ -119,3 +120,18 @@ def test_a_teachers_own_question_on_the_fact_is_not_used_for_other_learners(fact
     make_question("mc", facts=[facts["place"]], author=teacher)
     question = choice_question(facts["place"])
     assert question is not None and getattr(question, "author_id", None) is None
+
+
+def test_a_day_given_with_no_year_is_offered_among_days_with_no_year(facts):
+    no_year = make_fact(
+        "study-no-year",
+        "The treaty was signed",
+        predicate="signed_on",
+        object_date=date(2022, 5, 5),
+        date_precision="day_month",
+        statement="The test treaty was signed on 5 May.",
+    )
+    texts = [option["text"] for option in built_choice(no_year).payload["options"]]
+    assert "5 May" in texts
+    assert len(set(texts)) == len(texts) >= 3
+    assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+", text) for text in texts), texts
