@@ -15,6 +15,7 @@ from ajquiz.questions.phrasing import (
     dated_label,
     is_negative,
     noun_phrase,
+    reads_after_label,
     sentence,
 )
 from ajquiz.questions.store import mentions
@@ -103,6 +104,20 @@ def build_true_false(template, facts, store, seed) -> Draft | None:
     return Draft(Kind.TRUE_FALSE, template.stem.replace("{statement}", claim), payload, [fact])
 
 
+# fmt: off
+NUMBER_WORDS = (
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty",
+)
+# fmt: on
+
+
+def _in_words(number: str) -> str:
+    """A whole number up to twenty as a statement writes it ("two castaways"), else ""."""
+    return NUMBER_WORDS[int(number)] if number.isdigit() and int(number) <= 20 else ""
+
+
 def _named_again(fact, rest_of_statement: str) -> bool:
     """Whether the statement, without the object found in it, still names the object entity
     outside the subject's own name ("The Siege of Tsingtao took place in Qingdao") and any
@@ -137,9 +152,18 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, list[distractors.Ch
         wrong = distractors.number_choices(fact, store, rng, 1, rng.randrange(2))
         if not wrong:
             return None
-        return fact.object_display.split()[0], [
-            distractors.Choice(wrong[0].text.split()[0], wrong[0].key)
-        ]
+        shown, swapped = fact.object_display.split()[0], wrong[0].text.split()[0]
+        in_words, swapped_in_words = _in_words(shown), _in_words(swapped)
+        if in_words and swapped_in_words and not _standing_alone(shown, fact.statement):
+            # "two Japanese castaways" becomes "three Japanese castaways".
+            found = re.search(rf"\b{in_words}\b", fact.statement, re.IGNORECASE)
+            if found:
+                written = found.group()
+                swapped_written = (
+                    swapped_in_words.capitalize() if written[0].isupper() else swapped_in_words
+                )
+                return written, [distractors.Choice(swapped_written, wrong[0].key)]
+        return shown, [distractors.Choice(swapped, wrong[0].key)]
     if fact.predicate in COLLECTIVE_PREDICATES and _collective(fact):
         return None
     wrong = distractors.swap_choices(fact, store, rng, 4)
@@ -276,7 +300,7 @@ def _plain_claim(fact, object_text: str, *, swapped: bool = False) -> str | None
     (false) object leaves out a qualifier that points back with a pronoun: "opposed the Treaty
     of Shimonoseki (opposed its renewal)" would speak of the true object's renewal."""
     label = sentence_label(fact.predicate)
-    if label is None:
+    if label is None or not reads_after_label(fact.predicate, object_text):
         return None
     label = dated_label(label, fact.object_type, fact.precision)
     # A qualifier the object already states is left out: "proposed the clause at the Paris

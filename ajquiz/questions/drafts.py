@@ -10,7 +10,7 @@ from ajquiz.content.models import QuestionTemplate
 from ajquiz.content.predicates import sentence_label
 from ajquiz.questions import distractors
 from ajquiz.questions.grading import normalise
-from ajquiz.questions.phrasing import is_negative, render_stem
+from ajquiz.questions.phrasing import is_negative, reads_after_label, render_stem
 from ajquiz.questions.store import FactView
 
 Kind = QuestionTemplate.Kind
@@ -123,7 +123,9 @@ def stem_for(template, fact, store) -> str | None:
     elif template.kind == Kind.MULTIPLE_CHOICE and fact.predicate in ASKED_WITH_QUALIFIER:
         qualifier = fact.qualifier
     label = sentence_label(fact.predicate) or ""
-    if "{label}" in template.stem and not label:
+    if "{label}" in template.stem and not (
+        label and reads_after_label(fact.predicate, fact.object_display)
+    ):
         return None
     if "{unit}" in template.stem and not fact.unit:
         return None

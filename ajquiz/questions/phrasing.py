@@ -277,3 +277,18 @@ def points_to_key(keys, distractors, stem: str) -> bool:
     return any(echoes_a_name(key, stem) for key in keys) and not any(
         echoes_a_name(distractor, stem) for distractor in distractors
     )
+
+
+# A clause of its own ("each party would act to meet the common danger") does not read after
+# "provided for", which wants a noun phrase.
+CLAUSE = re.compile(r"\b(?:would|will|shall|should|must)\b")
+# "The Four-Power Treaty numbered … 4 signatory Pacific powers": a count reads as a question of
+# its own ("How many … ?"), not after its label.
+COUNTED = frozenset({"count_of"})
+
+
+def reads_after_label(predicate: str, object_text: str) -> bool:
+    """Whether "<subject> <label> <object>" reads as a sentence for this object."""
+    if predicate in COUNTED:
+        return False
+    return not (predicate == "provided_for" and CLAUSE.search(object_text))

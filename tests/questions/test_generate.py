@@ -21,6 +21,7 @@ from ajquiz.questions.phrasing import (
     is_plural,
     noun_phrase,
     points_to_key,
+    reads_after_label,
     render_stem,
 )
 from ajquiz.questions.store import FactStore
@@ -708,3 +709,29 @@ def test_a_day_the_source_gives_with_no_year_is_asked_with_no_year(store):
     assert all(re.fullmatch(r"\d{1,2} [A-Z][a-z]+", option["text"]) for option in options)
     falses = [d.stem for d in drafts if d.kind == Kind.TRUE_FALSE and not d.payload["answer"]]
     assert falses and all("5 May" not in stem for stem in falses)
+
+
+def test_a_predicates_wording_is_followed_only_by_what_reads_after_it(store):
+    """ "The US–Japan Alliance provided for each party would act …" and "the Four-Power Treaty
+    numbered … 4 signatory Pacific powers" were asked."""
+    assert reads_after_label("provided_for", "mutual defence")
+    assert not reads_after_label("provided_for", "each party would act to meet the danger")
+    assert not reads_after_label("count_of", "4 signatory Pacific powers")
+    generic = [template("mc-complete-the-sentence"), template("tf-statement")]
+    stems = [
+        draft.stem
+        for fact in store.facts
+        if fact.predicate in ("provided_for", "count_of")
+        for each in generic
+        for seed in range(4)
+        if (draft := build(each, [fact], store, seed)) is not None
+    ]
+    assert stems
+    assert not [stem for stem in stems if " numbered " in stem]
+    assert not [stem for stem in stems if re.search(r"provided for [^.?]*\b(?:would|will)\b", stem)]
+
+
+def test_a_number_the_statement_writes_in_words_is_swapped_in_words(store):
+    """ "returned two Japanese castaways" becomes "returned three …", not "numbered 3"."""
+    claim = false_claim(store, "jr-laxman-castaways")
+    assert re.search(r"1792 mission returned (?!two)[a-z]+ Japanese castaways", claim), claim
