@@ -19,7 +19,12 @@ from ajquiz.questions.drafts import (
     rng_for,
     stem_for,
 )
-from ajquiz.questions.phrasing import echoes_a_name, points_to_key, render_stem
+from ajquiz.questions.phrasing import (
+    echoed_names,
+    points_to_key,
+    render_stem,
+    unshared_echoes,
+)
 
 
 def _choices(template, fact, store, rng, count, position):
@@ -65,6 +70,7 @@ def build_multiple_choice(template, facts, store, seed) -> Draft | None:
             ),
             stem,
             count,
+            key.text,
         )
         if wrong is None:
             return None
@@ -85,14 +91,22 @@ def _open_ended(fact) -> bool:
     )
 
 
-def _echoing(pool, stem, count):
-    """`count` of `pool` with one at least that echoes a name of the stem as the key does, so
-    that no option stands out: "What did Japan gain?" offers "Japanese tariff autonomy" beside
-    another "Japanese" option. None when the pool has no such option or too few."""
-    echo = next((choice for choice in pool if echoes_a_name(choice.text, stem)), None)
-    if echo is None or len(pool) < count:
+def _echoing(pool, stem, count, key_text):
+    """`count` of `pool` among which, for each name of the stem the key echoes, one option
+    echoes it too, so that no option stands out: "What did Japan gain?" offers "Japanese
+    tariff autonomy" beside another "Japanese" option. None when the pool cannot."""
+    chosen = []
+    for name in sorted(unshared_echoes([key_text], [], stem)):
+        echo = next(
+            (c for c in pool if c not in chosen and name in echoed_names(c.text, stem)), None
+        )
+        if echo is None:
+            return None
+        chosen.append(echo)
+    rest = [choice for choice in pool if choice not in chosen]
+    if len(chosen) > count or len(chosen) + len(rest) < count:
         return None
-    return [echo, *[choice for choice in pool if choice is not echo][: count - 1]]
+    return [*chosen, *rest[: count - len(chosen)]]
 
 
 def _date_choice(template, fact, store, rng, stem, count, position) -> Draft | None:
@@ -158,7 +172,7 @@ def build_reverse_choice(template, facts, store, seed) -> Draft | None:
     wrong = choices[:count]
     key = distractors.Choice(fact.subject.name, f"entity:{fact.subject.id}")
     if points_to_key([key.text], [choice.text for choice in wrong], stem):
-        wrong = _echoing(choices, stem, count)
+        wrong = _echoing(choices, stem, count, key.text)
         if wrong is None:
             return None
     ordered = [*wrong[:position], key, *wrong[position:]]

@@ -252,31 +252,53 @@ def _name_root(name: str) -> str:
     return name
 
 
+# Words of many names that point to none: "Treaty" of Shimoda and of Shimonoseki.
+SHARED_NAME_WORDS = frozenset(
+    {head.capitalize() for head in HEADS.split("|") if " " not in head}
+    | {"Anglo", "Prime", "Minister", "King", "Emperor", "Empress", "Lord", "Admiral", "Captain"}
+    | {"Article", "Great", "First", "Second", "Third", "North", "South", "East", "West", "Royal"}
+    | {"Power", "Powers", "Four", "Five", "Nine", "Pacific", "Asia", "Asian", "European"}
+    # The sources' own main actors, named in most options: the same name points to none
+    # (another form of it still does: "Russian" to "Russia").
+    | {"Japan", "Japanese", "Britain", "British", "Russia", "Russian", "China", "Chinese"}
+    | {"America", "American", "United", "States", "Kingdom"}
+)
+
+
 def _forms_of_one_name(first: str, second: str) -> bool:
     if first == second:
-        return False
+        return first not in SHARED_NAME_WORDS
     first_root, second_root = _name_root(first), _name_root(second)
     return first_root in (second_root, second) or second_root == first
 
 
+def echoed_names(text: str, stem: str) -> set[str]:
+    """The names of the stem that `text` holds, or another form of: "Who founded the Russian
+    bank in China?" – "Russia" echoes "Russian"; "Where is the South Manchurian Railway?" –
+    "Manchuria" echoes "Manchurian"; "Who led Laxman's mission?" – "Adam Laxman"."""
+    names = set(NAME.findall(text))
+    return {
+        stem_name
+        for stem_name in set(NAME.findall(stem))
+        if any(_forms_of_one_name(name, stem_name) for name in names)
+    }
+
+
 def echoes_a_name(text: str, stem: str) -> bool:
-    """Whether `text` holds another form of a name in the stem, which points to it: "Who
-    founded the Russian bank in China?" – "Russia"; "Where is the South Manchurian Railway?" –
-    "Manchuria". (The same word is in_stem's concern.)"""
-    stem_names = set(NAME.findall(stem))
-    return any(
-        _forms_of_one_name(name, stem_name)
-        for name in set(NAME.findall(text))
-        for stem_name in stem_names
-    )
+    return bool(echoed_names(text, stem))
 
 
 def points_to_key(keys, distractors, stem: str) -> bool:
     """Whether a name in the stem points to a key and to no distractor: a learner picks the
     only option that echoes the stem's "Russian" without knowing the answer."""
-    return any(echoes_a_name(key, stem) for key in keys) and not any(
-        echoes_a_name(distractor, stem) for distractor in distractors
-    )
+    return bool(unshared_echoes(keys, distractors, stem))
+
+
+def unshared_echoes(keys, distractors, stem: str) -> set[str]:
+    """The stem's names that a key echoes and no distractor does."""
+    echoed = set().union(*(echoed_names(key, stem) for key in keys))
+    shared = set().union(*(echoed_names(option, stem) for option in distractors))
+    return echoed - shared
 
 
 # A clause of its own ("each party would act to meet the common danger") does not read after
