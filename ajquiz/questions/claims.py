@@ -114,8 +114,9 @@ NUMBER_WORDS = (
 
 
 def _in_words(number: str) -> str:
-    """A whole number up to twenty as a statement writes it ("two castaways"), else ""."""
-    return NUMBER_WORDS[int(number)] if number.isdigit() and int(number) <= 20 else ""
+    """A whole number from two to twenty as a statement writes it ("two castaways"), else ""
+    ("one" would want its noun in the singular: "three changes", never "one changes")."""
+    return NUMBER_WORDS[int(number)] if number.isdigit() and 2 <= int(number) <= 20 else ""
 
 
 def _named_again(fact, rest_of_statement: str) -> bool:
@@ -155,8 +156,9 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, list[distractors.Ch
         shown, swapped = fact.object_display.split()[0], wrong[0].text.split()[0]
         in_words, swapped_in_words = _in_words(shown), _in_words(swapped)
         if in_words and swapped_in_words and not _standing_alone(shown, fact.statement):
-            # "two Japanese castaways" becomes "three Japanese castaways".
-            found = re.search(rf"\b{in_words}\b", fact.statement, re.IGNORECASE)
+            # "two Japanese castaways" becomes "three Japanese castaways"; never the "Four" of
+            # "the Four-Power Treaty", a name.
+            found = re.search(rf"(?<![\w-]){in_words}(?![\w-])", fact.statement, re.IGNORECASE)
             if found:
                 written = found.group()
                 swapped_written = (

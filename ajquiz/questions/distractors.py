@@ -172,18 +172,32 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
             continue
         if _ages_apart(fact, other) or _may_say_the_same(fact, other, store):
             continue
-        if other.subject.kind == fact.subject.kind:
+        if alike_subjects(fact, other):
             alike[key] = Choice(text, key)
             others.pop(key, None)
         else:
             others.setdefault(key, Choice(text, key))
-    candidates = list((alike or others).values())
+    # A text said of another kind of subject reads as nonsense ("Japan was a surprise attack");
+    # an entity of the key's own kind may come from any subject.
+    candidates = list((alike or (others if key_kind is not None else {})).values())
     rng.shuffle(candidates)
     length = len(fact.object_display)
     candidates.sort(key=lambda choice: abs(len(choice.text) - length) // 15)
     pool = candidates[: max(count * 2, 6)]
     rng.shuffle(pool)
     return pool[:count]
+
+
+# Who argues or states a claim: a person or a piece of writing.
+VOICES = frozenset({"person", "publication", "organisation"})
+
+
+def alike_subjects(fact: FactView, other: FactView) -> bool:
+    """Whether `other`'s subject is of the fact's subject's kind, so that what is said of it
+    reads as something said of such a subject; for a claim argued, any voice is alike."""
+    if other.subject.kind == fact.subject.kind:
+        return True
+    return fact.predicate in SPEAKING and {fact.subject.kind, other.subject.kind} <= VOICES
 
 
 def _may_say_the_same(fact: FactView, other: FactView, store: FactStore) -> bool:

@@ -12,6 +12,7 @@ from ajquiz.questions.bank import drafts_for
 from ajquiz.questions.distractors import (
     MODERN_AGE_FROM,
     SPEAKING,
+    alike_subjects,
     entity_choices,
     names,
     phrase_form,
@@ -114,11 +115,14 @@ def test_a_true_or_false_swap_is_an_object_of_the_same_predicate_said_of_a_like_
             swaps += 1
             sources = [o for o in others if o.object_key == choice.key]
             assert sources, (fact.slug, choice.text)
-            if any(o.subject.kind == fact.subject.kind for o in sources):
+            if any(alike_subjects(fact, o) for o in sources):
                 from_like_subjects += 1
             else:
-                # Only where no like subject's object was left to choose from.
-                like_keys = {o.object_key for o in others if o.subject.kind == fact.subject.kind}
+                # Only an entity of the key's kind, where no like subject's was left to choose
+                # from: a text said of another kind of subject reads as nonsense ("Japan was a
+                # surprise attack").
+                assert fact.object_type == "entity", (fact.slug, choice.text)
+                like_keys = {o.object_key for o in others if alike_subjects(fact, o)}
                 assert not like_keys & {c.key for c in choices}, (fact.slug, choice.text)
     assert swaps > 1000
     # Subjects the store links with the fact's own (the alliance and its 1902 treaty) and

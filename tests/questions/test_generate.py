@@ -737,3 +737,12 @@ def test_a_number_the_statement_writes_in_words_is_swapped_in_words(store):
     """ "returned two Japanese castaways" becomes "returned three …", not "numbered 3"."""
     claim = false_claim(store, "jr-laxman-castaways")
     assert re.search(r"1792 mission returned (?!two)[a-z]+ Japanese castaways", claim), claim
+
+
+def test_a_count_in_words_is_never_swapped_inside_a_name_nor_made_one(store):
+    """ "The Seven-Power Treaty was signed by four Pacific powers" and "One changes … caused"
+    were asked."""
+    treaty = false_claims(store, "aja2-four-power-count")
+    assert treaty and all(claim.count("Four-Power Treaty") == 1 for claim in treaty), treaty
+    changes = false_claims(store, "jr-three-changes")
+    assert changes and not [claim for claim in changes if "One changes" in claim], changes
