@@ -25,9 +25,12 @@ FUNCTION_WORDS = {
 # fmt: on
 
 
-# A reason, purpose or outcome holds only where its qualifier says: "What motivated Japan (at
-# the Washington Naval Conference)?" – others the sources give for Japan would be right too.
-ASKED_WITH_QUALIFIER = frozenset({"reason", "purpose", "motivation", "outcome", "response_to"})
+# A reason, purpose, outcome or description holds only where its qualifier says: "What
+# motivated Japan (at the Washington Naval Conference)?", "How do the sources describe Japan
+# (at the 1921 Imperial Conference)?" – others the sources give for Japan would be right too.
+ASKED_WITH_QUALIFIER = frozenset(
+    {"reason", "purpose", "motivation", "outcome", "response_to", "described_as", "attribute"}
+)
 
 
 @dataclass

@@ -746,3 +746,12 @@ def test_a_count_in_words_is_never_swapped_inside_a_name_nor_made_one(store):
     assert treaty and all(claim.count("Four-Power Treaty") == 1 for claim in treaty), treaty
     changes = false_claims(store, "jr-three-changes")
     assert changes and not [claim for claim in changes if "One changes" in claim], changes
+
+
+def test_a_description_is_asked_with_the_view_or_time_it_holds_for(store):
+    """ "How do the sources describe Japan?" – "an undeveloped (not industrial) non-European
+    power" was the Russian view before the war, which the sources say changed."""
+    fact = store.by_slug["jr-russian-view-undeveloped"]
+    draft = build(template("mc-described-as"), [fact], store, 0)
+    assert draft is not None
+    assert draft.stem.endswith(f"({fact.qualifier})?")
