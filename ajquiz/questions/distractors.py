@@ -20,6 +20,7 @@ from ajquiz.questions.grading import normalise
 from ajquiz.questions.store import EntityView, FactStore, FactView
 
 ERA_WINDOW = 30
+POSSESSIVE_NAME = re.compile(r"\b[A-Z][\w-]+['’]s\b")
 # The sources tell of two ages, the alliance (to the 1920s) and today's partnership: a false
 # claim that puts one age's thing in the other ("Clarion Events organised Laxman's mission")
 # is given away by its anachronism.
@@ -166,6 +167,8 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
             continue
         if names(text, fact.subject):
             continue
+        if fact.subject.kind == "person" and POSSESSIVE_NAME.search(text):
+            continue  # "Rezanov led Perry's expedition": the name says whose it was
         if other.object_entity is not None and store.relates(fact.subject, other.object_entity):
             continue
         if store.nested(fact, other) or store.said_beside(fact, other):

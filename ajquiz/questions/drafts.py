@@ -29,7 +29,16 @@ FUNCTION_WORDS = {
 # motivated Japan (at the Washington Naval Conference)?", "How do the sources describe Japan
 # (at the 1921 Imperial Conference)?" – others the sources give for Japan would be right too.
 ASKED_WITH_QUALIFIER = frozenset(
-    {"reason", "purpose", "motivation", "outcome", "response_to", "described_as", "attribute"}
+    {
+        "reason",
+        "purpose",
+        "motivation",
+        "outcome",
+        "response_to",
+        "described_as",
+        "attribute",
+        "visited",
+    }
 )
 
 

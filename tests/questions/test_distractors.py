@@ -36,6 +36,11 @@ def entity(store, slug):
     return next(entity for entity in store.entities.values() if entity.slug == slug)
 
 
+def stating(store, fact, choice):
+    """The facts of the fact's predicate that state the option."""
+    return [other for other in store.by_predicate[fact.predicate] if other.object_key == choice.key]
+
+
 def entity_of(store, choice):
     """The entity an option names ("entity:<id>")."""
     return store.entities[int(choice.key.partition(":")[2])]
@@ -336,9 +341,9 @@ def test_a_swap_never_brings_a_thing_of_the_other_age(store):
         modern = year_of(fact) >= MODERN_AGE_FROM
         for choice in swap_choices(fact, store, random.Random(fact.id), 4):
             swaps += 1
-            givers = [o for o in store.by_predicate[fact.predicate] if o.object_key == choice.key]
             assert any(
-                year_of(o) is None or (year_of(o) >= MODERN_AGE_FROM) == modern for o in givers
+                year_of(o) is None or (year_of(o) >= MODERN_AGE_FROM) == modern
+                for o in stating(store, fact, choice)
             ), (fact.slug, choice.text)
     assert swaps > 1000
 
@@ -352,11 +357,10 @@ def test_no_option_is_said_of_a_linked_subject_or_by_another_voice_of_the_same_s
             continue
         for choice in same_predicate_choices(fact, store, random.Random(fact.id), 3):
             offered += 1
-            givers = [o for o in store.by_predicate[fact.predicate] if o.object_key == choice.key]
             assert any(
                 (o.subject.id == fact.subject.id or not store.relates(fact.subject, o.subject))
                 and not (fact.predicate in SPEAKING and o.source_title == fact.source_title)
-                for o in givers
+                for o in stating(store, fact, choice)
             ), (fact.slug, choice.text)
     assert offered > 1000
 
@@ -372,3 +376,15 @@ def test_what_a_country_took_part_in_is_asked_with_no_wrong_options(store, slug)
             assert build(template, store.siblings(fact), store, 0) is None, template.slug
     generic = QuestionTemplate.objects.get(slug="mc-complete-the-sentence")
     assert build(generic, [fact], store, 0) is None
+
+
+def test_no_thing_named_after_someone_is_swapped_into_a_claim_about_a_person(store):
+    """ "Rezanov led Perry's expedition to Japan": the possessive says it was Perry's."""
+    swaps = 0
+    for fact in store.facts:
+        if fact.subject.kind != "person" or fact.object_type not in ("entity", "text"):
+            continue
+        for choice in swap_choices(fact, store, random.Random(fact.id), 4):
+            swaps += 1
+            assert not re.search(r"\b[A-Z][\w-]+['’]s\b", choice.text), (fact.slug, choice.text)
+    assert swaps > 100

@@ -755,3 +755,14 @@ def test_a_description_is_asked_with_the_view_or_time_it_holds_for(store):
     draft = build(template("mc-described-as"), [fact], store, 0)
     assert draft is not None
     assert draft.stem.endswith(f"({fact.qualifier})?")
+
+
+def test_a_visit_is_asked_within_the_tour_the_sources_give(store):
+    """ "Which of these did Fumio Kishida visit?" – Kishida has visited India and Russia too."""
+    fact = store.by_slug["blog-kishida-tour-italy"]
+    stems = [
+        draft.stem
+        for slug in ("mc-visited", "mc-complete-the-sentence")
+        if (draft := build(template(slug), [fact], store, 0)) is not None
+    ]
+    assert stems and all("(on the tour ending in London on 5 May)" in stem for stem in stems)
