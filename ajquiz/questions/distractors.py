@@ -21,6 +21,12 @@ from ajquiz.questions.store import EntityView, FactStore, FactView
 
 ERA_WINDOW = 30
 POSSESSIVE_NAME = re.compile(r"\b[A-Z][\w-]+['’]s\b")
+# A person's nationality as the sources write it: "Adam Laxman was a Japanese diplomat" is
+# given away by a Russian name.
+NATIONALITY = re.compile(
+    r"\b(Japanese|British|English|Russian|American|French|German|Chinese|Korean|Italian|"
+    r"Canadian|Australian|Dutch|Indian)\b"
+)
 # The sources tell of two ages, the alliance (to the 1920s) and today's partnership: a false
 # claim that puts one age's thing in the other ("Clarion Events organised Laxman's mission")
 # is given away by its anachronism.
@@ -169,6 +175,12 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
             continue
         if fact.subject.kind == "person" and POSSESSIVE_NAME.search(text):
             continue  # "Rezanov led Perry's expedition": the name says whose it was
+        if (
+            fact.subject.kind == "person"
+            and fact.predicate not in SPEAKING  # an argument may speak of any nation
+            and _other_nationality(fact, text)
+        ):
+            continue
         if other.object_entity is not None and store.relates(fact.subject, other.object_entity):
             continue
         if store.nested(fact, other) or store.said_beside(fact, other):
@@ -217,6 +229,12 @@ def _ages_apart(fact: FactView, other: FactView) -> bool:
     if first is None or second is None:
         return False
     return (first < MODERN_AGE_FROM) != (second < MODERN_AGE_FROM)
+
+
+def _other_nationality(fact: FactView, text: str) -> bool:
+    """Whether `text` gives a person a nationality the true object or statement does not."""
+    said = set(NATIONALITY.findall(f"{fact.object_display} {fact.statement}"))
+    return bool(set(NATIONALITY.findall(text)) - said)
 
 
 def year_of(fact: FactView) -> int | None:

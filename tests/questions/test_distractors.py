@@ -11,6 +11,7 @@ from ajquiz.content.models import QuestionTemplate
 from ajquiz.questions.bank import drafts_for
 from ajquiz.questions.distractors import (
     MODERN_AGE_FROM,
+    NATIONALITY,
     SPEAKING,
     alike_subjects,
     entity_choices,
@@ -387,4 +388,18 @@ def test_no_thing_named_after_someone_is_swapped_into_a_claim_about_a_person(sto
         for choice in swap_choices(fact, store, random.Random(fact.id), 4):
             swaps += 1
             assert not re.search(r"\b[A-Z][\w-]+['’]s\b", choice.text), (fact.slug, choice.text)
+    assert swaps > 100
+
+
+def test_no_swap_gives_a_person_a_nationality_the_fact_does_not(store):
+    """ "Adam Laxman was a Japanese diplomat" and "the Japanese diplomat Mike Gilday" gave
+    themselves away by the name."""
+    swaps = 0
+    for fact in store.facts:
+        if fact.subject.kind != "person" or fact.predicate in SPEAKING:
+            continue
+        said = set(NATIONALITY.findall(f"{fact.object_display} {fact.statement}"))
+        for choice in swap_choices(fact, store, random.Random(fact.id), 4):
+            swaps += 1
+            assert set(NATIONALITY.findall(choice.text)) <= said, (fact.slug, choice.text)
     assert swaps > 100
