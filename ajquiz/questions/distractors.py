@@ -173,13 +173,7 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
             continue
         if names(text, fact.subject):
             continue
-        if fact.subject.kind == "person" and POSSESSIVE_NAME.search(text):
-            continue  # "Rezanov led Perry's expedition": the name says whose it was
-        if (
-            fact.subject.kind == "person"
-            and fact.predicate not in SPEAKING  # an argument may speak of any nation
-            and _other_nationality(fact, text)
-        ):
+        if fact.subject.kind == "person" and _names_someone_else(fact, text):
             continue
         if other.object_entity is not None and store.relates(fact.subject, other.object_entity):
             continue
@@ -231,8 +225,14 @@ def _ages_apart(fact: FactView, other: FactView) -> bool:
     return (first < MODERN_AGE_FROM) != (second < MODERN_AGE_FROM)
 
 
-def _other_nationality(fact: FactView, text: str) -> bool:
-    """Whether `text` gives a person a nationality the true object or statement does not."""
+def _names_someone_else(fact: FactView, text: str) -> bool:
+    """Whether `text`, said of a person, names whose it was ("Rezanov led Perry's expedition")
+    or a nationality the fact does not give them ("Adam Laxman was a Japanese diplomat"); an
+    argument may speak of any nation."""
+    if POSSESSIVE_NAME.search(text):
+        return True
+    if fact.predicate in SPEAKING:
+        return False
     said = set(NATIONALITY.findall(f"{fact.object_display} {fact.statement}"))
     return bool(set(NATIONALITY.findall(text)) - said)
 
@@ -348,13 +348,12 @@ def day_choices(
     chosen = before[:wanted_before] + after[: count - wanted_before]
     if len(chosen) < count or len(before) < wanted_before:
         return []
-    if fact.precision == "day_month":  # the source gives no year, and neither do the options
-        return [
-            Choice(format_date(day, "day_month"), f"day:{day:%m-%d}", offset)
-            for offset, day in chosen
-        ]
+    # With no year in the source, the options give none either.
+    no_year = fact.precision == "day_month"
+    precision, key_format = ("day_month", "%m-%d") if no_year else ("day", "%Y-%m-%d")
     return [
-        Choice(format_date(day, "day"), f"day:{day.isoformat()}", offset) for offset, day in chosen
+        Choice(format_date(day, precision), f"day:{day:{key_format}}", offset)
+        for offset, day in chosen
     ]
 
 
