@@ -31,6 +31,28 @@ NATIONALITY = re.compile(
 # claim that puts one age's thing in the other ("Clarion Events organised Laxman's mission")
 # is given away by its anachronism.
 MODERN_AGE_FROM = 1945
+# An office or role is a nation's: a false one names the nations the true one names, so that
+# "Tsar of Russia" is never "Prime Minister of Japan" nor "Queen of Hawaii" "First Sea Lord".
+STATIONS = frozenset({"office_held", "role"})
+NATION_WORDS = {
+    "Japan": "Japan", "Japanese": "Japan",
+    "Russia": "Russia", "Russian": "Russia",
+    "Britain": "UK", "British": "UK", "UK": "UK", "United Kingdom": "UK", "England": "UK",
+    "English": "UK", "Royal Navy": "UK",
+    "United States": "US", "U.S.": "US", "US": "US", "America": "US", "American": "US",
+    "Canada": "Canada", "Canadian": "Canada",
+    "Hawaii": "Hawaii", "Hawaiian": "Hawaii",
+    "China": "China", "Chinese": "China",
+    "Korea": "Korea", "Korean": "Korea",
+    "India": "India", "Indian": "India",
+    "France": "France", "French": "France",
+    "Germany": "Germany", "German": "Germany",
+}  # fmt: skip
+NATION = re.compile(
+    r"(?<![\w.])(?:"
+    + "|".join(re.escape(word) for word in sorted(NATION_WORDS, key=len, reverse=True))
+    + r")(?!\w)"
+)
 # What a person or a piece says: another voice of the same source (one blog's posts) may well
 # say it too, so a false claim takes its words from another source.
 SPEAKING = frozenset({"argues", "stated"})
@@ -175,6 +197,8 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
             continue
         if fact.subject.kind == "person" and _names_someone_else(fact, text):
             continue
+        if fact.predicate in STATIONS and nations(text) != nations(fact.object_display):
+            continue
         if other.object_entity is not None and store.relates(fact.subject, other.object_entity):
             continue
         if store.nested(fact, other) or store.said_beside(fact, other):
@@ -235,6 +259,11 @@ def _names_someone_else(fact: FactView, text: str) -> bool:
         return False
     said = set(NATIONALITY.findall(f"{fact.object_display} {fact.statement}"))
     return bool(set(NATIONALITY.findall(text)) - said)
+
+
+def nations(text: str) -> frozenset[str]:
+    """The nations a text names, by name or adjective ("UK Land Force Commander": the UK)."""
+    return frozenset(NATION_WORDS[word] for word in NATION.findall(text))
 
 
 def year_of(fact: FactView) -> int | None:

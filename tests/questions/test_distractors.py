@@ -13,9 +13,11 @@ from ajquiz.questions.distractors import (
     MODERN_AGE_FROM,
     NATIONALITY,
     SPEAKING,
+    STATIONS,
     alike_subjects,
     entity_choices,
     names,
+    nations,
     phrase_form,
     same_predicate_choices,
     swap_choices,
@@ -403,3 +405,31 @@ def test_no_swap_gives_a_person_a_nationality_the_fact_does_not(store):
             swaps += 1
             assert set(NATIONALITY.findall(choice.text)) <= said, (fact.slug, choice.text)
     assert swaps > 100
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Tsar of Russia", {"Russia"}),
+        ("UK Land Force Commander", {"UK"}),
+        ("Mass Communication Specialist 1st Class, U.S. Navy", {"US"}),
+        ("Japanese Ambassador to London", {"Japan"}),
+        ("First Sea Lord", set()),
+        ("a focus on us", set()),
+    ],
+)
+def test_the_nations_an_office_names(text, found):
+    assert nations(text) == found
+
+
+def test_a_false_office_is_of_the_true_ones_nation(store):
+    """ "Liliuokalani was First Sea Lord", "Nicholas II was Prime Minister of Japan": an office
+    of another nation (or of none, for a nation's) gives the false claim away."""
+    swaps = 0
+    for fact in store.facts:
+        if fact.predicate not in STATIONS:
+            continue
+        for choice in swap_choices(fact, store, random.Random(fact.id), 4):
+            swaps += 1
+            assert nations(choice.text) == nations(fact.object_display), (fact.slug, choice.text)
+    assert swaps > 20
