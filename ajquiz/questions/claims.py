@@ -113,6 +113,16 @@ NUMBER_WORDS = (
 # fmt: on
 
 
+def names_its_count(fact) -> bool:
+    """Whether the subject's name holds the count the fact states ("the Four-Power Treaty was
+    signed by four powers"), which any question of the count would give away."""
+    if fact.object_type != ObjectType.NUMBER:
+        return False
+    number = fact.object_display.split()[0]
+    written = "|".join(filter(None, (re.escape(number), _in_words(number))))
+    return bool(re.search(rf"(?<!\w)(?:{written})(?!\w)", fact.subject.name, re.IGNORECASE))
+
+
 def _in_words(number: str) -> str:
     """A whole number from two to twenty as a statement writes it ("two castaways"), else ""
     ("one" would want its noun in the singular: "three changes", never "one changes")."""

@@ -106,8 +106,15 @@ def distinct_objects(facts):
 
 
 def accepted_names(entity, store) -> list[str]:
-    """The name, its aliases, and a person's surname alone where no other person shares it."""
-    names = [entity.name, *entity.aliases]
+    """The name, its aliases, and a person's surname alone where no other person shares it;
+    never an alias that names another entity: "Tokyo" stands for Japan in "London and Tokyo",
+    but is no answer to where Osaka is."""
+    own = normalise(entity.name)
+    names = [entity.name]
+    for alias in entity.aliases:
+        plain = normalise(alias)
+        if plain == own or plain not in store.entity_names:
+            names.append(alias)
     if entity.kind == "person":
         surname = entity.name.split(",")[0].split()[-1]
         sharing = [

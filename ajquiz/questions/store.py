@@ -118,6 +118,11 @@ class FactStore:
         self.entities_by_kind = dict(kinds)
 
     @functools.cached_property
+    def entity_names(self) -> frozenset[str]:
+        """Every entity's own name, normalised."""
+        return frozenset(normalise(entity.name) for entity in self.entities.values())
+
+    @functools.cached_property
     def _links(self) -> tuple[dict[int, set[int]], dict[int, str]]:
         """For each entity: the entities a fact states with it (as subject and object, either
         way round), and every statement of those facts, normalised and joined."""
@@ -206,10 +211,24 @@ def sentence_around(text: str, start: int, end: int) -> tuple[str, int]:
     left = max((m.end() for m in SENTENCE_END.finditer(text, 0, start)), default=0)
     right_match = SENTENCE_END.search(text, end)
     right = right_match.start() + 1 if right_match else len(text)
-    if right - left > MAX_SENTENCE:
-        left = max(left, start - 120)
-        right = min(right, end + 120)
-    return text[left:right].strip("\n"), start - left
+    while left < start and text[left] == "\n":
+        left += 1
+    while right > end and text[right - 1] == "\n":
+        right -= 1
+    if right - left <= MAX_SENTENCE:
+        return text[left:right], start - left
+    # A window of a long sentence, cut between words and marked as cut: "… nce concluded"
+    # read as a misprint.
+    head = tail = ""
+    if start - 120 > left:
+        space = text.find(" ", start - 120, start)
+        if space != -1:
+            left, head = space + 1, "… "
+    if end + 120 < right:
+        space = text.rfind(" ", end, end + 120)
+        if space != -1:
+            right, tail = space, " …"
+    return head + text[left:right] + tail, start - left + len(head)
 
 
 def _view(fact, entities) -> FactView:
