@@ -158,11 +158,16 @@ def build_reverse_choice(template, facts, store, seed) -> Draft | None:
         return None  # several subjects would be right: a multiple-response question asks that
     count = template.option_count - 1
     rng = rng_for("rmc", template.slug, fact.slug, seed)
+    year = distractors.year_of(fact)
+    named = fact.object_entity.name if fact.object_entity is not None else fact.object_display
+    # Neither "Russia" as what opposed the Russian attempt to seize Tsushima, nor North Korea.
     pool = [
         entity
         for entity in store.entities_by_kind.get(fact.subject.kind, [])
         if entity.id not in stating
         and (fact.object_entity is None or entity.id != fact.object_entity.id)
+        and not distractors.names(named, entity)
+        and not distractors.of_another_age(entity, year)
     ]
     rng.shuffle(pool)
     if len(pool) < count or in_stem(fact.subject.name, stem):

@@ -115,9 +115,11 @@ def entity_choices(
         and entity.id != fact.subject.id
         and normalise(entity.name) != normalise(key_entity.name)
         and not names(entity.name, fact.subject)
+        and not names(fact.subject.name, entity)
         and not store.relates(fact.subject, entity)
     ]
     era = fact.year or key_entity.era
+    candidates = [entity for entity in candidates if not of_another_age(entity, year_of(fact))]
 
     def closeness(entity):
         if era is None or entity.era is None:
@@ -135,7 +137,8 @@ def same_predicate_choices(
     fact: FactView, store: FactStore, rng: random.Random, count: int
 ) -> list[Choice]:
     """Objects the store states for other subjects with the same predicate, of subjects of the
-    same kind first, then similar in length."""
+    same kind first, then similar in length; of the key's age, and what describes a subject only
+    from one of its kind ("a defence industry conference" never describes a refusal)."""
     stated = store.stated_object_keys(fact.subject.id, fact.predicate)
     seen = set(stated)
     candidates = []
@@ -144,11 +147,16 @@ def same_predicate_choices(
             continue
         if other.object_key == fact.object_key or within_stated(other.object_key, stated):
             continue
-        if other.object_entity is not None and names(other.object_entity.name, fact.subject):
+        if other.object_entity is not None and (
+            names(other.object_entity.name, fact.subject)
+            or names(fact.subject.name, other.object_entity)
+        ):
+            continue
+        if fact.predicate in DESCRIBING and not alike_subjects(fact, other):
             continue
         if store.nested(fact, other) or store.said_beside(fact, other):
             continue
-        if _may_say_the_same(fact, other, store):
+        if _ages_apart(fact, other) or _may_say_the_same(fact, other, store):
             continue
         seen.add(other.object_key)
         candidates.append(other)
@@ -221,6 +229,8 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
     return pool[:count]
 
 
+# What says what sort of thing the subject is: said of another sort, it reads as no answer.
+DESCRIBING = frozenset({"described_as", "attribute", "known_as", "office_held", "role"})
 # Who argues or states a claim: a person or a piece of writing.
 VOICES = frozenset({"person", "publication", "organisation"})
 
@@ -247,6 +257,14 @@ def _ages_apart(fact: FactView, other: FactView) -> bool:
     if first is None or second is None:
         return False
     return (first < MODERN_AGE_FROM) != (second < MODERN_AGE_FROM)
+
+
+def of_another_age(entity: EntityView, year: int | None) -> bool:
+    """Whether the entity belongs to the other age than `year`: "North Korea" as what opposed
+    a Russian attempt of 1861 gives itself away."""
+    if entity.era is None or year is None:
+        return False
+    return (entity.era < MODERN_AGE_FROM) != (year < MODERN_AGE_FROM)
 
 
 def _names_someone_else(fact: FactView, text: str) -> bool:

@@ -140,7 +140,12 @@ def _cloze_candidates(fact, store):
         for match in NUMBER_WORD.finditer(quote)
         if not ONE_THAT_COUNTS_NOTHING.match(quote, match.start())
     ]
-    # Last resort for claims with no name, date or number: the object's most telling word.
+    # Last resort for claims with no name, date or number: the object's most telling word, or
+    # the quote's word of the same root ("ascendant" is "ascendancy" there).
     words = sorted(set(WORD.findall(fact.object_display)) - STOPWORDS, key=lambda w: (-len(w), w))
-    candidates += [(word, []) for word in words if len(word) >= 6]
+    quoted = WORD.findall(quote)
+    for word in (word for word in words if len(word) >= 6):
+        candidates.append((word, []))
+        root = word[: max(6, len(word) - 3)].lower()
+        candidates += [(other, []) for other in quoted if other.lower().startswith(root)]
     return candidates

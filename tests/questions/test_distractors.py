@@ -10,6 +10,7 @@ import pytest
 from ajquiz.content.models import QuestionTemplate
 from ajquiz.questions.bank import drafts_for
 from ajquiz.questions.distractors import (
+    DESCRIBING,
     MODERN_AGE_FROM,
     NATIONALITY,
     SPEAKING,
@@ -199,13 +200,15 @@ def test_no_wrong_option_comes_from_a_sentence_that_names_the_subject(store):
         for seed in range(40)
         for choice in same_predicate_choices(japan, store, random.Random(seed), 3)
     }
-    assert offered
     assert not any("subordinated to Western empires" in text for text in offered)
+    checked = 0
     for fact in store.facts[:400]:
         rng = random.Random(fact.id)
         for choice in same_predicate_choices(fact, store, rng, 3):
+            checked += 1
             sources = [o for o in store.by_predicate[fact.predicate] if o.object_key == choice.key]
             assert not all(store.said_beside(fact, o) for o in sources), (fact.slug, choice)
+    assert checked > 300
 
 
 def test_no_wrong_option_says_word_for_word_less_or_more_than_a_stated_object(store):
@@ -269,6 +272,63 @@ def test_multiple_choice_offers_what_is_said_of_a_like_subject_first(store):
     assert offered > 1000
     # Subjects the store links with the fact's own are left out, mostly of its kind.
     assert from_like_subjects / offered > 0.6
+
+
+def test_a_description_is_offered_only_among_descriptions_of_its_subjects_kind(store):
+    """ "How do the sources describe Britain's refusal to join the Triple Intervention?" beside
+    "a defence industry conference normally held in the UK"; "Japan" beside "also hosted on
+    Apple, Google and Spotify"."""
+    offered = 0
+    for fact in store.facts:
+        if fact.predicate not in DESCRIBING:
+            continue
+        for choice in same_predicate_choices(fact, store, random.Random(fact.id), 3):
+            offered += 1
+            assert any(alike_subjects(fact, o) for o in stating(store, fact, choice)), (
+                fact.slug,
+                choice.text,
+            )
+    assert offered > 300
+
+
+def test_no_wrong_option_is_of_the_other_age(store):
+    """ "Golovnin's captivity (1811–1813) carried U.S. Marine F-35Bs on board"; "Quad plus"
+    as what Russia opposed before the Russo-Japanese War."""
+    offered = 0
+    for fact in store.facts:
+        era = year_of(fact)
+        if era is None or fact.object_type not in ("entity", "text"):
+            continue
+        modern = era >= MODERN_AGE_FROM
+        rng = random.Random(fact.id)
+        for choice in same_predicate_choices(fact, store, rng, 3):
+            offered += 1
+            assert any(
+                year_of(o) is None or (year_of(o) >= MODERN_AGE_FROM) == modern
+                for o in stating(store, fact, choice)
+            ), (fact.slug, choice.text)
+        if fact.object_entity is not None:
+            for choice in entity_choices(fact, store, rng, 3):
+                offered += 1
+                option = entity_of(store, choice)
+                in_age = option.era is None or (option.era >= MODERN_AGE_FROM) == modern
+                assert in_age, (fact.slug, choice.text)
+    assert offered > 1000
+
+
+def test_who_did_it_is_never_asked_with_the_one_its_name_names_nor_one_of_another_age(store):
+    """ "Which of these opposed the Russian attempt to seize Tsushima (1861)?" – "Russia",
+    "South Korea" (of the store's today: 2021)."""
+    fact = store.by_slug["jr-britain-opposed-tsushima"]
+    reverse = QuestionTemplate.objects.get(slug="mc-reverse-opposed")
+    options = {
+        option["text"]
+        for seed in range(12)
+        if (draft := build(reverse, [fact], store, seed)) is not None
+        for option in draft.payload["options"]
+    }
+    assert "United Kingdom" in options
+    assert not options & {"Russia", "South Korea", "Vietnam"}, options
 
 
 def test_no_entity_option_is_one_the_store_links_with_the_subject(store):

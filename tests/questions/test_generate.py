@@ -147,6 +147,13 @@ def test_a_cloze_of_a_long_sentence_shows_whole_words_and_where_it_was_cut(store
         assert fact.sentence[fact.quote_at :].startswith(fact.quote), fact.slug
 
 
+def test_a_cloze_may_blank_the_quotes_word_of_the_objects_root(store):
+    """ "Japan was ascendant" is quoted "a time of Japan's ascendancy": "Japan" stands twice in
+    the sentence, "ascendant" not at all."""
+    draft = build(template("cloze-quote"), [store.by_slug["aja1-japan-ascendancy"]], store, 0)
+    assert draft is not None and draft.payload["answer"] == "ascendancy"
+
+
 def test_matching_pairs_each_subject_with_its_own_object(store):
     groups = fact_groups(template("match-signed-on"), store)
     drafts = [build(template("match-signed-on"), group, store, 0) for group in groups]
@@ -798,8 +805,9 @@ def test_a_count_the_subjects_name_holds_is_asked_only_in_its_quote(store):
 
 def test_a_description_is_asked_with_the_view_or_time_it_holds_for(store):
     """ "How do the sources describe Japan?" – "an undeveloped (not industrial) non-European
-    power" was the Russian view before the war, which the sources say changed."""
-    fact = store.by_slug["jr-russian-view-undeveloped"]
+    power" was the Russian view before the war, which the sources say changed; "a gentle
+    warning to Russia" was Britain's view of the 1902 treaty."""
+    fact = store.by_slug["aja1-treaty-1902-british-view"]
     draft = build(template("mc-described-as"), [fact], store, 0)
     assert draft is not None
     assert draft.stem.endswith(f"({fact.qualifier})?")
