@@ -21,6 +21,8 @@ ENDS_IN_PREPOSITION = re.compile(r"\b(about|as|by|for|from|in|of|on|with)$")
 # "to preserve ...", not "to the United States"
 INFINITIVE = re.compile(r"to (?!the |a |an |its |their |his |her )[a-z]+\b")
 PAST_TENSE = re.compile(r"([a-z]+ed|did|was|were|had) ")
+# A negative stem or claim is a trap, so questions are never worded with one.
+NEGATION = re.compile(r"\b(not|never|neither|nor|except)\b|n[’']t\b", re.IGNORECASE)
 OBJECT_FIELDS = {
     ObjectType.ENTITY: "object_entity",
     ObjectType.DATE: "object_date",
@@ -103,6 +105,15 @@ def record_field_problems(record: FactRecord, catalogue: Catalogue) -> list[tupl
                 "qualifier",
                 "questions show the qualifier, so it is one short phrase with no ';': an "
                 "editor's reasoning goes in the note",
+            )
+        )
+    if NEGATION.search(record.qualifier or ""):
+        problems.append(
+            (
+                "qualifier",
+                "questions leave out a negative qualifier (a stem says what is, not what is "
+                "not), and with it the caveat: say it positively ('made defunct, before its "
+                "official end', not 'defunct, not yet formally terminated')",
             )
         )
     problems.extend(("quote", reason) for reason in _anchor_problems(record, catalogue))

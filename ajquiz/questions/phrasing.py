@@ -7,6 +7,7 @@ import re
 from ajquiz.content.formatting import singular_noun
 from ajquiz.content.models import Entity
 from ajquiz.content.predicates import ObjectType
+from ajquiz.content.validation import NEGATION
 
 ARTICLE_COUNTRIES = ("United ", "Netherlands", "Soviet Union", "Philippines", "Republic of")
 # A name with a common-noun head reads with "the" ("the Boxer Rebellion", "the 1905 revision");
@@ -67,7 +68,6 @@ PLURAL_VERBS = {
 }
 VERB_BEFORE_SUBJECT = re.compile(r"\b(is|was|has|does)(?=\s+\{subject\})")
 VERB_AFTER_SUBJECT = re.compile(r"(?<=\{subject\}\s)(\w+)")
-NEGATION = re.compile(r"\b(not|never|neither|nor|except)\b|n[’']t\b", re.IGNORECASE)
 A_OR_AN = re.compile(r"\b(a|an)\s*$", re.IGNORECASE)
 
 # How an ordering item names a dated fact, per predicate; {subject} is the noun phrase.

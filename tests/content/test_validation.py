@@ -207,6 +207,19 @@ def test_an_editors_aside_in_a_qualifier_is_reported(fixture_root):
     ]
 
 
+def test_a_negative_qualifier_is_reported(fixture_root):
+    """ "The Anglo-Japanese Alliance ended in December 1921" was asked true without its
+    qualifier, "defunct, not yet formally terminated", which no question shows."""
+    start, end = good_offsets()
+    body = GOOD_FACT.format(start=start, end=end).replace(
+        "    year: 1902\n", '    year: 1902\n    qualifier: "signed, not yet in force"\n'
+    )
+    write_facts(fixture_root, body)
+    problems = validate_fixtures(fixture_root)
+    assert [problem.slug for problem in problems] == ["treaty-1902-signed-on"]
+    assert "say it positively" in problems[0].reason
+
+
 def test_a_quote_longer_than_the_limit_is_reported(fixture_root):
     start, _ = good_offsets()
     quote = source_text()[start : start + MAX_QUOTE_LENGTH + 1]
