@@ -8,7 +8,7 @@ from decimal import Decimal
 from ajquiz.content.formatting import quantity, singular_unit
 from ajquiz.content.predicates import ObjectType, sentence_label
 from ajquiz.questions import distractors
-from ajquiz.questions.drafts import Draft, Kind, object_phrase, rng_for
+from ajquiz.questions.drafts import Draft, Kind, names_only_the_subject, object_phrase, rng_for
 from ajquiz.questions.grading import normalise
 from ajquiz.questions.phrasing import (
     agreeing,
@@ -27,8 +27,6 @@ BRACKETED_END = re.compile(r"\s*\([^()]*\)$")
 # be true though the store does not state it: such facts get no false version.
 COLLECTIVE_PREDICATES = distractors.COLLECTIVE_PREDICATES
 COLLECTIVE_KINDS = distractors.COLLECTIVE_KINDS
-# "in Gregory's view", "according to The Times", "in the view of British banks"
-ATTRIBUTION = re.compile(r"^(?:in the view of |according to |in )?(?P<who>.+?)(?:['’]s view)?$")
 SPEAKING = distractors.SPEAKING
 BARE_NOUN_PREDICATES = frozenset({"occupation"})
 TRAILING_ARTICLE = re.compile(r"(?:^|(?<=\s))(the|a|an) $", re.IGNORECASE)
@@ -323,7 +321,7 @@ def _plain_claim(fact, object_text: str, *, swapped: bool = False) -> str | None
         fact.qualifier
         and not stated
         and not is_negative(fact.qualifier)
-        and not _names_the_speaker(fact)
+        and not names_only_the_subject(fact)
         and not (swapped and POINTS_BACK.search(fact.qualifier))
     )
     qualifier = f" ({fact.qualifier})" if keep_qualifier else ""
@@ -332,13 +330,3 @@ def _plain_claim(fact, object_text: str, *, swapped: bool = False) -> str | None
         object_text = f"{'an' if VOWEL_SOUND.match(object_text) else 'a'} {object_text}"
     label = agreeing(label, fact.subject)
     return sentence(f"{noun_phrase(fact.subject)} {label} {object_text}{qualifier}.")
-
-
-def _names_the_speaker(fact) -> bool:
-    """Whether the qualifier only says whose view it is, when "<subject> argues that" already
-    has: "Stuart Gregory argues that … (in Gregory's view)"."""
-    if fact.predicate not in SPEAKING:
-        return False
-    who = normalise(ATTRIBUTION.match(fact.qualifier.strip())["who"])
-    names = [normalise(name) for name in (fact.subject.name, *fact.subject.aliases)]
-    return bool(who) and any(name == who or name.endswith(f" {who}") for name in names)

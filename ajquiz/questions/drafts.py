@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import random
+import re
 from dataclasses import dataclass, field
 
 from ajquiz.content.models import QuestionTemplate
@@ -139,7 +140,7 @@ def stem_for(template, fact, store) -> str | None:
         if not fact.qualifier or len(qualifiers) != len(siblings):
             return None
         qualifier = fact.qualifier
-    elif template.kind == Kind.MULTIPLE_CHOICE and fact.predicate in ASKED_WITH_QUALIFIER:
+    elif _shows_qualifier(template, fact):
         qualifier = fact.qualifier
     label = sentence_label(fact.predicate) or ""
     if "{label}" in template.stem and not (
@@ -160,6 +161,31 @@ def stem_for(template, fact, store) -> str | None:
     if is_negative(stem):
         return None
     return stem
+
+
+# "in Gregory's view", "according to The Times", "in the view of British banks"
+ATTRIBUTION = re.compile(r"^(?:in the view of |according to |in )?(?P<who>.+?)(?:['’]s view)?$")
+
+
+def names_only_the_subject(fact) -> bool:
+    """Whether the qualifier only says whose claim it is when the subject already has: "Stuart
+    Gregory argues that … (in Gregory's view)", "The Times supported … (according to The
+    Times)"."""
+    who = normalise(ATTRIBUTION.match(fact.qualifier.strip())["who"])
+    names = [normalise(name) for name in (fact.subject.name, *fact.subject.aliases)]
+    return bool(who) and any(name == who or name.endswith(f" {who}") for name in names)
+
+
+def _shows_qualifier(template, fact) -> bool:
+    """Whether the stem carries the fact's qualifier: a reason, purpose or description always
+    (it holds only where the qualifier says), any other claim unless the qualifier would give
+    the key away ("In which year did Operation NEON take place (the date of the photograph)?")."""
+    if not fact.qualifier or names_only_the_subject(fact):
+        return False
+    if template.kind == Kind.MULTIPLE_CHOICE and fact.predicate in ASKED_WITH_QUALIFIER:
+        return True
+    key = str(fact.date_year) if fact.date_year else fact.object_display
+    return not in_stem(key, fact.qualifier)
 
 
 def object_phrase(fact) -> str:

@@ -43,7 +43,7 @@ def test_a_signer_question_offers_persons_that_did_not_sign(store):
     fact = store.by_slug["aja1-treaty-1902-signed-by-lansdowne"]
     draft = build(template("mc-signed-by"), [fact], store, seed=0)
     options = draft.payload["options"]
-    assert draft.stem == "Who signed the Anglo-Japanese Treaty of 1902?"
+    assert draft.stem == "Who signed the Anglo-Japanese Treaty of 1902 (for Britain)?"
     assert [option["text"] for option in options if option["correct"]] == [fact.object_display]
     signers = {f"entity:{signer.object_entity.id}" for signer in store.siblings(fact)}
     names = {entity.name: entity for entity in store.entities.values()}
@@ -352,6 +352,28 @@ def test_a_plural_name_takes_a_plural_verb(store, entity, plural):
     assert stem == f"What {do} {name} argue? {name} {was} sent to …"
 
 
+def test_a_stem_carries_the_qualifier_unless_it_gives_the_key_or_names_the_speaker(store):
+    """ "In which year did Operation NEON take place?" – 2019 was the date of a photograph of
+    an operation running since 2018; "What does Stuart Gregory argue (in Gregory's view)?"
+    says it twice."""
+    neon = store.by_slug["blog-nc-neon-oct-2019"]
+    asked = build(template("num-occurred-on"), [neon], store, 0)
+    assert asked is not None and asked.stem.endswith("(the date of the photograph)?")
+    gregory = next(
+        fact
+        for fact in store.facts
+        if fact.predicate == "argues" and fact.qualifier == "in Gregory's view"
+    )
+    argued = build(template("mc-argues"), [gregory], store, 0)
+    assert argued is not None and "view" not in argued.stem
+    dated = next(
+        fact for fact in store.facts if fact.date_year and str(fact.date_year) in fact.qualifier
+    )
+    for each in QuestionTemplate.objects.filter(kind__in=[Kind.NUMERIC, Kind.MULTIPLE_CHOICE]):
+        draft = build(each, [dated], store, 0)
+        assert draft is None or str(dated.date_year) not in draft.stem, draft.stem
+
+
 def test_questions_about_plural_subjects_read_in_the_plural(store):
     stems = {
         draft.stem
@@ -359,7 +381,10 @@ def test_questions_about_plural_subjects_read_in_the_plural(store):
         for draft in drafts_for(template(slug), store, seeds=range(4))
     }
     assert "What do British banks argue?" in stems
-    assert "To which of these were the Kuril Islands ceded?" in stems
+    assert (
+        "To which of these were the Kuril Islands ceded (by the 1875 Treaty of Saint Petersburg)?"
+        in stems
+    )
     assert any(stem.startswith("True or false: British banks argue that") for stem in stems)
     assert not any(" British banks argues " in stem for stem in stems)
 
