@@ -140,7 +140,9 @@ def stem_for(template, fact, store) -> str | None:
         if not fact.qualifier or len(qualifiers) != len(siblings):
             return None
         qualifier = fact.qualifier
-    elif _shows_qualifier(template, fact):
+    elif _shows_qualifier(template, fact) and (
+        len(siblings) == 1 or template.kind not in ANSWERED_BY_EVERY_OBJECT
+    ):
         qualifier = fact.qualifier
     label = sentence_label(fact.predicate) or ""
     if "{label}" in template.stem and not (
@@ -163,6 +165,9 @@ def stem_for(template, fact, store) -> str | None:
     return stem
 
 
+# Kinds that take every object stated for the subject as right: one object's qualifier
+# ("Who signed the 1902 treaty (for Japan)?") would make the others wrong.
+ANSWERED_BY_EVERY_OBJECT = frozenset({Kind.SHORT_ANSWER, Kind.MULTIPLE_RESPONSE})
 # "in Gregory's view", "according to The Times", "in the view of British banks"
 ATTRIBUTION = re.compile(r"^(?:in the view of |according to |in )?(?P<who>.+?)(?:['’]s view)?$")
 

@@ -17,6 +17,8 @@ from ajquiz.questions.phrasing import echoes_a_name, render_stem
 from ajquiz.questions.store import YEAR
 
 ARTICLE_BEFORE = re.compile(r"\b(a|an)\s+$", re.IGNORECASE)
+# Predicates asked "Where …?", which the place holding the key answers as well.
+WHERE = frozenset({"took_place_in", "located_in", "sent_to"})
 MIN_CLOZE_CONTEXT = 30  # characters left around the blank, so the quote says what is missing
 MONTH_NAMES = (
     "January|February|March|April|May|June|July|August|September|October|November|December"
@@ -65,6 +67,12 @@ def build_short_answer(template, facts, store, seed) -> Draft | None:
     accepted = []
     for sibling in distinct_objects(store.siblings(fact)):
         accepted.extend(accepted_names(sibling.object_entity, store))
+        if fact.predicate in WHERE:
+            # Signed "at Lansdowne House in London": "London" answers where, too.
+            for container in store.by_subject_predicate.get(
+                (sibling.object_entity.id, "located_in"), []
+            ):
+                accepted.extend(accepted_names(container.object_entity, store))
     if any(in_stem(name, stem) or echoes_a_name(name, stem) for name in accepted):
         return None
     others = [s.object_display for s in distinct_objects(store.siblings(fact)) if s is not fact]

@@ -115,6 +115,31 @@ def test_a_short_answer_accepts_no_alias_that_names_another_place(store):
     assert grade(Typed, "Tokyo").fraction == 0.0
 
 
+def test_a_short_answer_to_where_accepts_the_place_holding_the_key(store):
+    """Signed "at Lansdowne House in London": "London" was marked wrong."""
+    fact = store.by_slug["aja1-treaty-1902-signed-at-lansdowne-house"]
+    draft = build(template("sa-took-place-in"), [fact], store, 0)
+    assert draft is not None
+
+    class Typed:
+        kind, payload = draft.kind, draft.payload
+
+    assert grade(Typed, "Lansdowne House").fraction == 1.0
+    assert grade(Typed, "London").fraction == 1.0
+    assert grade(Typed, "White City").fraction == 0.0
+
+
+def test_a_question_every_signer_answers_shows_no_one_signers_qualifier(store):
+    """ "Who signed the Anglo-Japanese Treaty of 1902 (for Japan)?" accepted Lansdowne too."""
+    fact = store.by_slug["aja1-treaty-1902-signed-by-lansdowne"]
+    signers = store.siblings(fact)
+    assert fact.qualifier and len(signers) == 2
+    asked = [build(template("sa-signed-by"), [signers[0]], store, 0)]
+    asked += [build(template("mr-signed-by"), signers, store, seed) for seed in range(3)]
+    stems = [draft.stem for draft in asked if draft is not None]
+    assert len(stems) == 4 and not [stem for stem in stems if "(for " in stem], stems
+
+
 def test_a_cloze_blanks_a_piece_of_its_own_quote_shown_in_its_sentence(store):
     built = 0
     for fact in store.facts[:200]:
