@@ -194,6 +194,10 @@ def build_multiple_response(template, facts, store, seed) -> Draft | None:
     keys = distinct_objects(facts)
     if not 2 <= len(keys) <= 4 or first.object_entity is None or _open_ended(first):
         return None
+    if len({fact.object_entity.kind for fact in keys}) > 1:
+        # Wrong options of one key's kind leave the key of another standing out: "Which of
+        # these did Japan support?" – the Entente beside a river and two islands.
+        return None
     stem = stem_for(template, first, store)
     if stem is None:
         return None

@@ -140,6 +140,18 @@ def test_a_question_every_signer_answers_shows_no_one_signers_qualifier(store):
     assert len(stems) == 4 and not [stem for stem in stems if "(for " in stem], stems
 
 
+def test_several_keys_of_different_kinds_are_not_asked_together(store):
+    """ "Which of these did Japan support?" – the Philippines and the Entente beside a river
+    and two islands: the wrong options were all of the first key's kind."""
+    supported = [
+        fact
+        for fact in store.facts
+        if fact.subject.slug == "japan" and fact.predicate == "supported" and fact.object_entity
+    ]
+    assert len({fact.object_entity.kind for fact in supported}) > 1
+    assert build(template("mr-supported"), supported, store, 0) is None
+
+
 def test_a_cloze_blanks_a_piece_of_its_own_quote_shown_in_its_sentence(store):
     built = 0
     for fact in store.facts[:200]:
