@@ -111,9 +111,12 @@ NUMBER_WORDS = (
 # fmt: on
 
 
-def names_its_count(fact) -> bool:
-    """Whether the subject's name holds the count the fact states ("the Four-Power Treaty was
-    signed by four powers"), which any question of the count would give away."""
+def names_its_answer(fact) -> bool:
+    """Whether the subject's name holds the count or year the fact states ("the Four-Power
+    Treaty was signed by four powers", "DSEI Japan 2019 began on 18 November 2019"), which any
+    question of it would give away."""
+    if fact.object_type == ObjectType.DATE and fact.date_year:
+        return bool(re.search(rf"(?<!\d){fact.date_year}(?!\d)", fact.subject.name))
     if fact.object_type != ObjectType.NUMBER:
         return False
     number = fact.object_display.split()[0]
@@ -179,7 +182,11 @@ def _wrong_object(template, fact, store, seed) -> tuple[str, list[distractors.Ch
     wrong = distractors.swap_choices(fact, store, rng, 4)
     if not wrong and fact.object_entity is not None:
         # No other object of this predicate is of the key's kind: one of its kind at all.
-        wrong = distractors.entity_choices(fact, store, rng, 1)
+        wrong = distractors.entity_choices(fact, store, rng, 4)
+        if fact.subject.kind == "person":
+            # Not "Konstantin Nikolayevich supported Perry's expedition".
+            wrong = [c for c in wrong if not distractors.names_someone_else(fact, c.text)]
+        wrong = wrong[:1]
     wrong = [choice for choice in wrong if not is_negative(choice.text)]
     return (fact.object_display, wrong) if wrong else None
 

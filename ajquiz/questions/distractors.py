@@ -154,6 +154,8 @@ def same_predicate_choices(
             continue
         if fact.predicate in DESCRIBING and not alike_subjects(fact, other):
             continue
+        if POINTS_TO_ITS_SENTENCE.search(other.object_display):
+            continue
         if store.nested(fact, other) or store.said_beside(fact, other):
             continue
         if _ages_apart(fact, other) or _may_say_the_same(fact, other, store):
@@ -201,9 +203,9 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
         text = other.object_entity.name if other.object_entity is not None else other.object_display
         if key_kind is None and phrase_form(text) != key_form:
             continue
-        if names(text, fact.subject):
+        if names(text, fact.subject) or POINTS_TO_ITS_SENTENCE.search(text):
             continue
-        if fact.subject.kind == "person" and _names_someone_else(fact, text):
+        if fact.subject.kind == "person" and names_someone_else(fact, text):
             continue
         if fact.predicate in STATIONS and nations(text) != nations(fact.object_display):
             continue
@@ -229,6 +231,9 @@ def swap_choices(fact: FactView, store: FactStore, rng: random.Random, count: in
     return pool[:count]
 
 
+# A text that points back to its own sentence ("one of the largest such expositions") means
+# nothing said of another subject.
+POINTS_TO_ITS_SENTENCE = re.compile(r"\bsuch\b", re.IGNORECASE)
 # What says what sort of thing the subject is: said of another sort, it reads as no answer.
 DESCRIBING = frozenset({"described_as", "attribute", "known_as", "office_held", "role"})
 # Who argues or states a claim: a person or a piece of writing.
@@ -267,7 +272,7 @@ def of_another_age(entity: EntityView, year: int | None) -> bool:
     return (entity.era < MODERN_AGE_FROM) != (year < MODERN_AGE_FROM)
 
 
-def _names_someone_else(fact: FactView, text: str) -> bool:
+def names_someone_else(fact: FactView, text: str) -> bool:
     """Whether `text`, said of a person, names whose it was ("Rezanov led Perry's expedition")
     or a nationality the fact does not give them ("Adam Laxman was a Japanese diplomat"); an
     argument may speak of any nation."""

@@ -9,7 +9,7 @@ Draft: randomness comes only from random.Random(seed material).
 from __future__ import annotations
 
 from ajquiz.questions.choice import build_multiple_choice, build_multiple_response
-from ajquiz.questions.claims import build_true_false, names_its_count
+from ajquiz.questions.claims import build_true_false, names_its_answer
 from ajquiz.questions.drafts import Draft, Kind
 from ajquiz.questions.groups import build_matching, build_ordering
 from ajquiz.questions.store import FactStore, FactView
@@ -17,7 +17,7 @@ from ajquiz.questions.typed import build_cloze, build_numeric, build_short_answe
 
 
 def build(template, facts: list[FactView], store: FactStore, seed: int) -> Draft | None:
-    if template.kind != Kind.CLOZE and any(names_its_count(fact) for fact in facts):
+    if len(facts) == 1 and template.kind != Kind.CLOZE and names_its_answer(facts[0]):
         return None  # only the quote, where the name stands, may ask it
     builder = BUILDERS[template.kind]
     draft = builder(template, facts, store, seed)

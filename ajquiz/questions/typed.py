@@ -17,6 +17,7 @@ from ajquiz.questions.phrasing import echoes_a_name, render_stem
 from ajquiz.questions.store import YEAR
 
 ARTICLE_BEFORE = re.compile(r"\b(a|an)\s+$", re.IGNORECASE)
+NAME_WORD_BEFORE = re.compile(r"\b([A-Z][\w-]*) $")
 # Predicates asked "Where …?", which the place holding the key answers as well.
 WHERE = frozenset({"took_place_in", "located_in", "sent_to"})
 MIN_CLOZE_CONTEXT = 30  # characters left around the blank, so the quote says what is missing
@@ -101,6 +102,10 @@ def build_cloze(template, facts, store, seed) -> Draft | None:
         return None
     start, text, accepted = found
     sentence = fact.sentence
+    word_before = NAME_WORD_BEFORE.search(sentence[:start])
+    if word_before and f"{word_before.group(1)} {text}" in accepted:
+        # "Great ___": "Britain" reads, "UK" and "London" do not.
+        accepted = [text]
     payload = {
         "before": sentence[:start],
         "after": sentence[start + len(text) :],

@@ -8,7 +8,7 @@ from django.db.models import Count
 
 from ajquiz.content.models import Fact, QuestionTemplate
 from ajquiz.questions.bank import refresh_bank
-from ajquiz.questions.claims import COLLECTIVE_KINDS, COLLECTIVE_PREDICATES, names_its_count
+from ajquiz.questions.claims import COLLECTIVE_KINDS, COLLECTIVE_PREDICATES, names_its_answer
 from ajquiz.questions.distractors import DESCRIBING, same_predicate_choices
 from ajquiz.questions.models import Question
 from ajquiz.questions.phrasing import echoes_a_name
@@ -43,8 +43,8 @@ def test_every_fact_appears_in_at_least_two_kinds_of_question(bank):
       by its cloze or by that of a fact whose quote holds its own;
     - an object named after its subject (Japan, the Anglo-Japanese Alliance), which no choice
       question asks, where the name would point to the key (phrasing.points_to_key);
-    - a count the subject's name holds ("the Four-Power Treaty": 4 powers), asked by its cloze
-      only (claims.names_its_count);
+    - a count or year the subject's name holds ("the Four-Power Treaty": 4 powers; "DSEI Japan
+      2019" began in 2019), asked by its cloze only (claims.names_its_answer);
     - a description with too few wrong options said of its subject's kind
       (distractors.DESCRIBING): "Japan was ascendant" beside "also hosted on Apple, Google and
       Spotify" was no question;
@@ -74,7 +74,7 @@ def test_every_fact_appears_in_at_least_two_kinds_of_question(bank):
         )
     }
     store = FactStore.load()
-    counted_in_name = {view.slug for view in store.facts if names_its_count(view)}
+    counted_in_name = {view.slug for view in store.facts if names_its_answer(view)}
     undescribable = {
         view.slug
         for view in store.facts
