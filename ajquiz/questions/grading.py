@@ -6,7 +6,7 @@ Rules, per kind:
   chosen costs 1/(n-k); options that carry their own "fraction" (imported from GIFT or Moodle
   XML) earn that instead. The total stays between zero and one.
 - sa, cloze: right when the normalised text equals an accepted variant (case, diacritics,
-  punctuation and a leading article are ignored).
+  punctuation, a leading article and British or American spelling are ignored).
 - num: right within the template's tolerance either side.
 - match: the share of left items paired with their right item.
 - order: the longest run of items in correct relative order (longest increasing subsequence
@@ -28,6 +28,8 @@ Kind = QuestionTemplate.Kind
 LEADING_ARTICLE = re.compile(r"^(the|a|an) ")
 NOT_WORD = re.compile(r"[^\w\s]")
 SPACES = re.compile(r"\s+")
+AMERICAN = {"is": "iz", "ys": "yz", "our": "or", "ence": "ense", "dgement": "dgment"}
+BRITISH_SPELLING = re.compile(r"(?<=\w\w\w)(is|ys|our|ence|dgement)(e|es|ed|ing|ation|ations|s|)\b")
 
 
 @dataclass(frozen=True)
@@ -113,8 +115,16 @@ def _grade_true_false(payload, answer) -> Grade:
 
 
 def _grade_text(payload, answer) -> Grade:
-    accepted = {normalise(variant) for variant in [payload["answer"], *payload.get("accepted", [])]}
-    return Grade(1.0 if normalise(answer) in accepted else 0.0)
+    variants = [payload["answer"], *payload.get("accepted", [])]
+    accepted = {spelled_alike(normalise(variant)) for variant in variants}
+    return Grade(1.0 if spelled_alike(normalise(answer)) in accepted else 0.0)
+
+
+def spelled_alike(text: str) -> str:
+    """British and American spellings folded together ("antagonising", "antagonizing";
+    "defence", "defense"; "acknowledgement", "acknowledgment"), on both sides of a
+    comparison."""
+    return BRITISH_SPELLING.sub(lambda found: AMERICAN[found.group(1)] + found.group(2), text)
 
 
 def _grade_numeric(payload, answer) -> Grade:

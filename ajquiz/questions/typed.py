@@ -17,7 +17,6 @@ from ajquiz.questions.phrasing import echoes_a_name, render_stem
 from ajquiz.questions.store import YEAR
 
 ARTICLE_BEFORE = re.compile(r"\b(a|an)\s+$", re.IGNORECASE)
-NAME_WORD_BEFORE = re.compile(r"\b([A-Z][\w-]*) $")
 # Predicates asked "Where …?", which the place holding the key answers as well.
 WHERE = frozenset({"took_place_in", "located_in", "sent_to"})
 MIN_CLOZE_CONTEXT = 30  # characters left around the blank, so the quote says what is missing
@@ -102,10 +101,6 @@ def build_cloze(template, facts, store, seed) -> Draft | None:
         return None
     start, text, accepted = found
     sentence = fact.sentence
-    word_before = NAME_WORD_BEFORE.search(sentence[:start])
-    if word_before and f"{word_before.group(1)} {text}" in accepted:
-        # "Great ___": "Britain" reads, "UK" and "London" do not.
-        accepted = [text]
     payload = {
         "before": sentence[:start],
         "after": sentence[start + len(text) :],
@@ -117,9 +112,11 @@ def build_cloze(template, facts, store, seed) -> Draft | None:
 
 
 def _cloze_key(fact, store):
-    """(offset in the sentence, blanked text, accepted variants), or None."""
+    """(offset in the sentence, blanked text, accepted variants), or None. A quotation is
+    completed with its own words, not another name of the same thing ("Great ___" is not
+    "UK"; a 2025 visit "to ___" is not "Imperial Japan")."""
     quote, sentence = fact.quote, fact.sentence
-    for text, accepted in _cloze_candidates(fact, store):
+    for text in _cloze_candidates(fact, store):
         if len(text) < 2:
             continue
         match = re.search(rf"(?<!\w){re.escape(text)}(?!\w)", quote)
@@ -128,28 +125,26 @@ def _cloze_key(fact, store):
         start = fact.quote_at + match.start()
         article = ARTICLE_BEFORE.search(sentence[:start])
         if article:  # blank the article too, so it cannot cue the answer
-            return article.start(), sentence[article.start() : start + len(text)], [text, *accepted]
-        return start, text, accepted
+            return article.start(), sentence[article.start() : start + len(text)], [text]
+        return start, text, []
     return None
 
 
-def _cloze_candidates(fact, store):
+def _cloze_candidates(fact, store) -> list[str]:
     quote = fact.quote
     candidates = []
     if fact.object_entity is not None:
-        names = accepted_names(fact.object_entity, store)
-        candidates += [(name, names) for name in names]
+        candidates += accepted_names(fact.object_entity, store)
     if fact.object_type == ObjectType.NUMBER:
-        candidates.append((fact.object_display.split()[0], []))
+        candidates.append(fact.object_display.split()[0])
     if fact.date_year:
-        candidates.append((str(fact.date_year), []))
-    subject_names = accepted_names(fact.subject, store)
-    candidates += [(name, subject_names) for name in subject_names]
-    candidates += [(match.group(), []) for match in DAY_MONTH.finditer(quote)]
-    candidates += [(year, []) for year in YEAR.findall(quote)]
-    candidates += [(match.group(), []) for match in NUMBER.finditer(quote)]
+        candidates.append(str(fact.date_year))
+    candidates += accepted_names(fact.subject, store)
+    candidates += [match.group() for match in DAY_MONTH.finditer(quote)]
+    candidates += YEAR.findall(quote)
+    candidates += [match.group() for match in NUMBER.finditer(quote)]
     candidates += [
-        (match.group(), [])
+        match.group()
         for match in NUMBER_WORD.finditer(quote)
         if not ONE_THAT_COUNTS_NOTHING.match(quote, match.start())
     ]
@@ -158,7 +153,7 @@ def _cloze_candidates(fact, store):
     words = sorted(set(WORD.findall(fact.object_display)) - STOPWORDS, key=lambda w: (-len(w), w))
     quoted = WORD.findall(quote)
     for word in (word for word in words if len(word) >= 6):
-        candidates.append((word, []))
+        candidates.append(word)
         root = word[: max(6, len(word) - 3)].lower()
-        candidates += [(other, []) for other in quoted if other.lower().startswith(root)]
+        candidates += [other for other in quoted if other.lower().startswith(root)]
     return candidates

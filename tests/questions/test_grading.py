@@ -62,6 +62,25 @@ def test_short_answer_refuses_other_names(typed):
     assert grade(Q("sa"), typed).fraction == 0.0
 
 
+@pytest.mark.parametrize(
+    ("key", "typed", "right"),
+    [
+        ("antagonizing", "antagonising", True),
+        ("defence", "defense", True),
+        ("an acknowledgment", "acknowledgement", True),
+        ("organisations", "organizations", True),
+        ("colour", "color", True),
+        ("four", "for", False),
+        ("his", "hiz", False),
+        ("fence", "fense", False),
+    ],
+)
+def test_a_typed_answer_may_spell_the_british_or_the_american_way(key, typed, right):
+    """ "antagonizing" was right and "antagonising" wrong."""
+    question = Q("cloze", {"before": "x ", "answer": key, "after": " y", "accepted": []})
+    assert grade(question, typed).is_correct is right
+
+
 def test_normalise_drops_a_leading_article_and_curly_apostrophes():
     assert normalise("The  Treaty of Shimonoseki!") == "treaty of shimonoseki"
     assert normalise("Britain’s") == normalise("Britain's") == "britains"
