@@ -358,7 +358,8 @@ def _name_parts(entity: EntityView) -> tuple[frozenset[str], frozenset[str]]:
 def year_choices(
     fact: FactView, store: FactStore, rng: random.Random, count: int, key_position: int
 ) -> list[Choice]:
-    """Years near the key, placed so that the key sits at key_position once sorted.
+    """Years near the key, placed so that the key sits at key_position once sorted where the
+    sources' last year allows.
 
     A year the store states for the same subject and predicate is never offered.
     """
@@ -370,9 +371,16 @@ def year_choices(
     }
     below_wanted = min(key_position, count)
     above_wanted = count - below_wanted
+    # Never a year after the last the sources speak of: "visited Japan in August 2028" gives
+    # itself away; the key then sits later among the options.
+    above = [
+        year
+        for year in _years(key_year, +1, stated, above_wanted, rng)
+        if year <= store.latest_year
+    ]
+    below_wanted = count - len(above)
     below = _years(key_year, -1, stated, below_wanted, rng)
-    above = _years(key_year, +1, stated, above_wanted, rng)
-    if len(below) < below_wanted or len(above) < above_wanted:
+    if len(below) < below_wanted:
         return []
     return [Choice(str(year), f"year:{year}", year) for year in sorted(below + above)]
 

@@ -118,6 +118,11 @@ class FactStore:
         self.entities_by_kind = dict(kinds)
 
     @functools.cached_property
+    def latest_year(self) -> int:
+        """The last year any fact speaks of: the sources' present."""
+        return max((fact.date_year or fact.year or 0 for fact in self.facts), default=0)
+
+    @functools.cached_property
     def entity_names(self) -> frozenset[str]:
         """Every entity's own name, normalised."""
         return frozenset(normalise(entity.name) for entity in self.entities.values())

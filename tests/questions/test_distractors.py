@@ -22,6 +22,7 @@ from ajquiz.questions.distractors import (
     phrase_form,
     same_predicate_choices,
     swap_choices,
+    year_choices,
     year_of,
 )
 from ajquiz.questions.generate import build
@@ -493,3 +494,16 @@ def test_a_false_office_is_of_the_true_ones_nation(store):
             swaps += 1
             assert nations(choice.text) == nations(fact.object_display), (fact.slug, choice.text)
     assert swaps > 20
+
+
+def test_no_year_is_offered_after_the_last_the_sources_speak_of(store):
+    """ "The UK carrier strike group led by HMS Prince of Wales visited Japan in August 2028"."""
+    offered = 0
+    for fact in store.facts:
+        if not fact.date_year or fact.date_year < store.latest_year - 5:
+            continue
+        for position in range(4):
+            for choice in year_choices(fact, store, random.Random(position), 3, position):
+                offered += 1
+                assert choice.year <= store.latest_year, (fact.slug, choice.text)
+    assert offered > 50
