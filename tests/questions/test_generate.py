@@ -92,43 +92,37 @@ def test_generation_is_deterministic_for_a_seed(store):
 def test_short_answer_accepts_aliases_and_a_unique_surname(store):
     signers = store.siblings(store.by_slug["aja1-treaty-1902-signed-by-lansdowne"])
     assert build(template("sa-signed-by"), [signers[1]], store, seed=0) is None  # asked once
-    draft = build(template("sa-signed-by"), [signers[0]], store, seed=0)
+    marks = typed_marks(build(template("sa-signed-by"), [signers[0]], store, seed=0))
+    assert marks("Lord Lansdowne") == marks("lansdowne") == 1.0
+    assert marks("Hayashi") == 1.0  # the other signer answers it too
+    assert marks("Edward Grey") == 0.0
+
+
+def typed_marks(draft):
+    """The mark each typed answer earns on a built short answer or cloze."""
     assert draft is not None
 
     class Typed:
         kind, payload = draft.kind, draft.payload
 
-    assert grade(Typed, "Lord Lansdowne").fraction == 1.0
-    assert grade(Typed, "lansdowne").fraction == 1.0
-    assert grade(Typed, "Hayashi").fraction == 1.0  # the other signer answers it too
-    assert grade(Typed, "Edward Grey").fraction == 0.0
+    return lambda answer: grade(Typed, answer).fraction
 
 
 def test_a_short_answer_accepts_no_alias_that_names_another_place(store):
     """ "Tokyo" stands for Japan in "London and Tokyo", but was accepted as where Osaka is."""
-    draft = build(template("sa-located-in"), [store.by_slug["mat-osaka-in-japan"]], store, 0)
-    assert draft is not None
-
-    class Typed:
-        kind, payload = draft.kind, draft.payload
-
-    assert grade(Typed, "Japan").fraction == 1.0
-    assert grade(Typed, "Imperial Japan").fraction == 1.0
-    assert grade(Typed, "Tokyo").fraction == 0.0
+    marks = typed_marks(
+        build(template("sa-located-in"), [store.by_slug["mat-osaka-in-japan"]], store, 0)
+    )
+    assert marks("Japan") == marks("Imperial Japan") == 1.0
+    assert marks("Tokyo") == 0.0
 
 
 def test_a_short_answer_to_where_accepts_the_place_holding_the_key(store):
     """Signed "at Lansdowne House in London": "London" was marked wrong."""
     fact = store.by_slug["aja1-treaty-1902-signed-at-lansdowne-house"]
-    draft = build(template("sa-took-place-in"), [fact], store, 0)
-    assert draft is not None
-
-    class Typed:
-        kind, payload = draft.kind, draft.payload
-
-    assert grade(Typed, "Lansdowne House").fraction == 1.0
-    assert grade(Typed, "London").fraction == 1.0
-    assert grade(Typed, "White City").fraction == 0.0
+    marks = typed_marks(build(template("sa-took-place-in"), [fact], store, 0))
+    assert marks("Lansdowne House") == marks("London") == 1.0
+    assert marks("White City") == 0.0
 
 
 def test_a_question_every_signer_answers_shows_no_one_signers_qualifier(store):
