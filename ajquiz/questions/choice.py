@@ -160,7 +160,7 @@ def build_reverse_choice(template, facts, store, seed) -> Draft | None:
     rng = rng_for("rmc", template.slug, fact.slug, seed)
     year = distractors.year_of(fact)
     named = fact.object_entity.name if fact.object_entity is not None else fact.object_display
-    # Neither "Russia" as what opposed the Russian attempt to seize Tsushima, nor North Korea.
+    # Neither "Russia" as what opposed the Russian attempt to seize Tsushima, nor South Korea.
     pool = [
         entity
         for entity in store.entities_by_kind.get(fact.subject.kind, [])
