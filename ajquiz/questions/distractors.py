@@ -369,8 +369,7 @@ def year_choices(
         for other in store.siblings(fact)
         if other.object_type == ObjectType.DATE and other.date_year
     }
-    below_wanted = min(key_position, count)
-    above_wanted = count - below_wanted
+    above_wanted = count - min(key_position, count)
     # Never a year after the last the sources speak of: "visited Japan in August 2028" gives
     # itself away; the key then sits later among the options.
     above = [

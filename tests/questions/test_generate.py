@@ -635,14 +635,18 @@ def false_claims(store, slug: str, seeds=range(40)) -> set[str]:
 
 def test_a_year_the_subjects_name_holds_is_asked_only_in_its_quote(store):
     """ "DSEI Japan 2019 began on 18 November 2020" disproved itself."""
-    fact = store.by_slug["blog-dsei-began"]
-    kinds = {
+    assert kinds_asked(store, "blog-dsei-began") == {Kind.CLOZE}
+
+
+def kinds_asked(store, slug: str) -> set:
+    """The kinds of question the fact's templates (and the generic ones) make of it."""
+    fact = store.by_slug[slug]
+    return {
         draft.kind
         for each in QuestionTemplate.objects.filter(predicate__in=[fact.predicate, ""])
         for seed in range(4)
         if (draft := build(each, [fact], store, seed)) is not None
     }
-    assert kinds == {Kind.CLOZE}
 
 
 def test_no_false_claim_about_a_person_names_whose_thing_it_was(store):
@@ -884,22 +888,8 @@ def test_a_count_the_subjects_name_holds_is_asked_only_in_its_quote(store):
     """ "The Seven-Power Treaty was signed by four Pacific powers", then "… signed by seven
     Pacific powers: the United States, Japan, France and Britain" and "How many signatory
     Pacific powers do the sources give for the Four-Power Treaty?" were asked."""
-    fact = store.by_slug["aja2-four-power-count"]
-    kinds = {
-        draft.kind
-        for each in QuestionTemplate.objects.filter(predicate__in=[fact.predicate, ""])
-        for seed in range(4)
-        if (draft := build(each, [fact], store, seed)) is not None
-    }
-    assert kinds == {Kind.CLOZE}
-    counted = store.by_slug["jr-three-changes"]
-    counted_kinds = {
-        draft.kind
-        for each in QuestionTemplate.objects.filter(predicate__in=[counted.predicate, ""])
-        for seed in range(4)
-        if (draft := build(each, [counted], store, seed)) is not None
-    }
-    assert Kind.TRUE_FALSE in counted_kinds
+    assert kinds_asked(store, "aja2-four-power-count") == {Kind.CLOZE}
+    assert Kind.TRUE_FALSE in kinds_asked(store, "jr-three-changes")
 
 
 def test_a_description_is_asked_with_the_view_or_time_it_holds_for(store):
